@@ -1,0 +1,36 @@
+# Samverkansportalen. `make serve` and `make test` do everything on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+
+# Material 9.7+ prints an end-of-life banner about MkDocs 2.0 on every run; it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test lint clean
+
+# The venv is made once and reinstalled only when the dependencies change.
+$(STAMP): pyproject.toml requirements-lock.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e '.[dev]'
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))
+
+test: lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site $(VENV)
