@@ -1,0 +1,1 @@
+"""Samverkansportalen: collaboration agreements as data, rendered into a Swedish site."""

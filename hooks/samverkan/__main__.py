@@ -1,0 +1,9 @@
+"""Command line: `python -m samverkan SUBCOMMAND`."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,127 @@
+"""Link phase: resolve ids into records and build the back-references pages need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import (
+    Area,
+    AreaLink,
+    Assignment,
+    Collaboration,
+    Decision,
+    Document,
+    LegalReference,
+    Meeting,
+    Organisation,
+    Party,
+    Perspective,
+    PostRef,
+)
+from .validate import Records
+
+
+@dataclass
+class Catalog:
+    """All records, cross-linked. Lists keep the order of the data, sorted by name."""
+
+    organisations: dict[str, Organisation]
+    collaborations: dict[str, Collaboration]
+    areas: dict[str, Area]
+    documents: dict[str, Document]
+    legal: dict[str, LegalReference]
+    sources: dict[tuple[str, str], str]
+    children: dict[str, list[Organisation]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, list[tuple[Collaboration, Party]]] = field(default_factory=lambda: defaultdict(list))
+    meetings: dict[str, list[tuple[Collaboration, Meeting]]] = field(default_factory=lambda: defaultdict(list))
+    assignments: dict[str, list[tuple[Collaboration, Assignment]]] = field(default_factory=lambda: defaultdict(list))
+    decisions: dict[str, list[tuple[Collaboration, Decision]]] = field(default_factory=lambda: defaultdict(list))
+    area_priorities: dict[str, list[tuple[Collaboration, AreaLink]]] = field(default_factory=lambda: defaultdict(list))
+    area_perspectives: dict[str, list[tuple[Collaboration, Perspective]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    document_uses: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+    legal_uses: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+    successors: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+
+    def post_name(self, ref: PostRef) -> str:
+        """A post's name, or the organisation's when no post is given."""
+        org = self.organisations[ref.organisation]
+        return next((post.name for post in org.posts if post.id == ref.post), org.name)
+
+    def ancestors(self, org: Organisation) -> list[Organisation]:
+        """The parent chain, nearest first."""
+        chain = []
+        while org.parent:
+            org = self.organisations[org.parent]
+            chain.append(org)
+        return chain
+
+    def area_collaborations(self, area_id: str) -> list[Collaboration]:
+        """Every collaboration that has the area as a priority or a perspective, once each."""
+        uses = [*self.area_priorities[area_id], *self.area_perspectives[area_id]]
+        return list({collab.id: collab for collab, _ in uses}.values())
+
+    def documents_of(self, org_id: str) -> list[Document]:
+        """Governing documents the organisation has drawn up or adopted."""
+        return [doc for doc in self.documents.values() if org_id in doc.organisations or doc.adopted_by == org_id]
+
+    def areas_of(self, org_id: str) -> list[Area]:
+        """The priority areas and perspectives of every collaboration the organisation takes part in."""
+        found: dict[str, Area] = {}
+        for collab, _ in self.roles[org_id]:
+            for area_id in [use.area for use in collab.priority_areas] + [use.area for use in collab.perspectives]:
+                found[area_id] = self.areas[area_id]
+        return sorted(found.values(), key=_by_name)
+
+
+def _by_name(record: Any) -> str:
+    return str(record.name).casefold()
+
+
+def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:
+    if value not in index[key]:
+        index[key].append(value)
+
+
+def link_records(records: Records) -> Catalog:
+    """Build the catalog from valid records; every id has already been checked to resolve."""
+    by_name = {
+        kind: dict(sorted(items.items(), key=lambda item: _by_name(item[1]))) for kind, items in records.by_kind.items()
+    }
+    catalog = Catalog(**by_name, sources={key: source.path for key, source in records.sources.items()})  # type: ignore[arg-type]
+    for org in catalog.organisations.values():
+        if org.parent:
+            catalog.children[org.parent].append(org)
+    for collab in catalog.collaborations.values():
+        _link_collaboration(catalog, collab)
+    return catalog
+
+
+def _link_collaboration(catalog: Catalog, collab: Collaboration) -> None:
+    for party in collab.parties:
+        catalog.roles[party.organisation].append((collab, party))
+    for meeting in collab.meetings:
+        for org_id in [ref.organisation for ref in meeting.participants] + (
+            [meeting.prepared_by] if meeting.prepared_by else []
+        ):
+            _add(catalog.meetings, org_id, (collab, meeting))
+    for assignment in collab.assignments:
+        for org_id in assignment.responsible:
+            _add(catalog.assignments, org_id, (collab, assignment))
+    for decision in collab.decisions:
+        deciders = [decision.body, decision.proposed_by.organisation if decision.proposed_by else None]
+        for org_id in filter(None, deciders):
+            _add(catalog.decisions, org_id, (collab, decision))
+    for priority in collab.priority_areas:
+        catalog.area_priorities[priority.area].append((collab, priority))
+    for perspective in collab.perspectives:
+        catalog.area_perspectives[perspective.area].append((collab, perspective))
+    for link in collab.governing_documents:
+        _add(catalog.document_uses, link.document, collab)
+    for basis in collab.legal_basis:
+        _add(catalog.legal_uses, basis.legal_reference, collab)
+    if collab.predecessor:
+        catalog.successors[collab.predecessor].append(collab)

@@ -1,0 +1,137 @@
+"""Load phase: read the data files with safe YAML, keeping the line of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_NODES = 50_000
+"""Nodes a file may expand to, aliases counted each time they are used (stops alias bombs)."""
+
+Location = tuple[int, int]
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """One data file, parsed: its kind, where it lives, its data and where each value stood."""
+
+    kind: str
+    path: str
+    stem: str
+    data: Any
+    positions: dict[FieldPath, Location] = field(default_factory=dict)
+
+    def locate(self, path: FieldPath) -> Location:
+        """The line and column of a field, or of its nearest parent that exists in the file."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return (1, 1)
+
+
+class TooLarge(Exception):
+    """The document expands to more nodes than MAX_NODES."""
+
+
+def _positions(node: yaml.Node) -> dict[FieldPath, Location]:
+    """Map each field path to the 1-based line and column of its value."""
+    positions: dict[FieldPath, Location] = {}
+    stack: list[tuple[FieldPath, yaml.Node]] = [((), node)]
+    seen = 0
+    while stack:
+        path, current = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            raise TooLarge
+        positions.setdefault(path, (current.start_mark.line + 1, current.start_mark.column + 1))
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.append(((*path, str(key.value)), value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(((*path, index), item) for index, item in enumerate(current.value))
+    return positions
+
+
+def load_yaml(text: str) -> tuple[Any, dict[FieldPath, Location]]:
+    """Parse one YAML document safely; raise yaml.YAMLError or TooLarge."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        positions = _positions(node)
+        return loader.construct_document(node), positions
+    finally:
+        loader.dispose()
+
+
+def _problem(path: str, mark: Any, message: str) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return Problem(path, line, column, "", message)
+
+
+def load_file(file: Path, kind: str, display: str) -> Source | Problem:
+    """Read and parse one file, or say in Swedish why it cannot be read."""
+    if file.stat().st_size > MAX_FILE_BYTES:
+        return Problem(
+            display, 1, 1, "", f"filen är {file.stat().st_size} byte, största tillåtna storlek är {MAX_FILE_BYTES} byte"
+        )
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(
+            display, 1, 1, "", f"filen är inte UTF-8 (felaktig byte på position {error.start}); spara den som UTF-8"
+        )
+    try:
+        data, positions = load_yaml(text)
+    except TooLarge:
+        return Problem(
+            display,
+            1,
+            1,
+            "",
+            f"filen expanderar till fler än {MAX_NODES} värden (ankare och alias?); skriv ut värdena i stället",
+        )
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        detail = error.problem or "okänt fel"
+        if isinstance(error, yaml.constructor.ConstructorError) and "tag" in detail:
+            return _problem(display, mark, "taggar som !!python stöds inte; skriv vanliga värden")
+        return _problem(display, mark, f"ogiltig YAML: {detail}")
+    except yaml.YAMLError as error:
+        return Problem(display, 1, 1, "", f"ogiltig YAML: {error}")
+    if data is None:
+        return Problem(display, 1, 1, "", "filen är tom; förväntade en post med minst id och name")
+    return Source(kind, display, file.stem, data, positions)
+
+
+def load_all(data_dir: Path, root: Path, kinds: list[str]) -> tuple[list[Source], list[Problem]]:
+    """Load every record file of every kind, reporting unreadable files as problems."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for kind in kinds:
+        folder = data_dir / kind
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.iterdir()):
+            if file.suffix not in (".yml", ".yaml") or not file.is_file():
+                continue
+            display = _display(file, root)
+            result = load_file(file, kind, display)
+            (problems if isinstance(result, Problem) else sources).append(result)  # type: ignore[arg-type]
+    return sources, problems
+
+
+def _display(file: Path, root: Path) -> str:
+    """The path an editor recognises: relative to the repository when possible."""
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()

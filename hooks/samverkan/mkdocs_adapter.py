@@ -1,0 +1,67 @@
+"""The MkDocs adapter: the only module that imports MkDocs. It turns pipeline output into files."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .pipeline import Result
+from .problems import format_problems
+from .render import SiteInfo
+
+PACKAGE = Path(__file__).parent
+# In import order: reloading them in this order rebinds every `from .x import y`.
+PIPELINE_MODULES = ["problems", "models", "load", "validate", "link", "render", "pipeline"]
+
+_state: dict[str, Any] = {}
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    """The data folder: SAMVERKAN_DATA if set, else data/ beside mkdocs.yml."""
+    configured = os.environ.get("SAMVERKAN_DATA")
+    return Path(configured) if configured else Path(config.config_file_path).parent / "data"
+
+
+def pipeline() -> ModuleType:
+    """The pipeline module, reloaded when its code has changed since the last build.
+
+    MkDocs imports hooks once per process, so without this `make serve` would keep running the
+    old code after an edit under hooks/ (templates are re-read by Jinja on their own).
+    """
+    stamp = max(path.stat().st_mtime_ns for path in PACKAGE.glob("*.py"))
+    if _state.get("stamp", stamp) != stamp:
+        for name in PIPELINE_MODULES:
+            importlib.reload(sys.modules[f"{__package__}.{name}"])
+    _state["stamp"] = stamp
+    return sys.modules[f"{__package__}.pipeline"]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate and render before MkDocs touches site/, so bad data leaves the last site in place."""
+    result: Result = pipeline().build_pages(data_dir(config), SiteInfo(config.site_name, config.site_description or ""))
+    if result.problems:
+        raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
+    _state["result"] = result
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages, each with an edit link to its data file."""
+    docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
+    for file in files:
+        file.edit_uri = f"{docs}/{file.src_uri}"
+    for page in _state["result"].pages:
+        # Record pages stay out of the navigation: MkDocs renders the whole nav into every page.
+        inclusion = InclusionLevel.INCLUDED if page.source is None else InclusionLevel.NOT_IN_NAV
+        generated = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        generated.edit_uri = page.source
+        files.append(generated)
+    return files

@@ -1,0 +1,566 @@
+"""The data model: one pydantic model per record kind, the single source of truth.
+
+Keys are English snake_case because they are also the open-data format. Every field
+carries a Swedish title, description and example, which the JSON Schema and the editors'
+guide are generated from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+M = TypeVar("M", bound="BaseModel")
+FieldPath = tuple[str | int, ...]
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class Ref:
+    """Marks a field as holding the id of a record of another kind."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Ref({self.kind!r})"
+
+
+def field(title: str, description: str, example: Any, **kwargs: Any) -> Any:
+    """A model field with the Swedish help text that editors see."""
+    return Field(title=title, description=description, examples=[example], **kwargs)
+
+
+def _parse_partial_date(value: Any) -> Any:
+    """Accept a year, a year-month or a full date, and return it as an ISO string."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        value = f"{value:04d}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return value
+    match = PARTIAL_DATE.fullmatch(value)
+    if not match:
+        raise ValueError("ett datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise ValueError("datumet finns inte i kalendern") from None
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+PartialDate = Annotated[str, BeforeValidator(_parse_partial_date)]
+OrgId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("organisations")]
+AreaId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("areas")]
+DocumentId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("documents")]
+LegalId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("legal")]
+CollaborationId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("collaborations")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Classification(StrEnum):
+    """What kind of organisation or sub-body a record is."""
+
+    region = "region"
+    lansstyrelse = "lansstyrelse"
+    kommun = "kommun"
+    fullmaktige = "fullmaktige"
+    styrelse = "styrelse"
+    namnd = "namnd"
+    forvaltning = "forvaltning"
+    grupp = "grupp"
+
+
+class CollaborationKind(StrEnum):
+    overenskommelse = "overenskommelse"
+    intern_struktur = "intern_struktur"
+
+
+class Status(StrEnum):
+    forslag = "forslag"
+    gallande = "gallande"
+    pa_prov = "pa_prov"
+    upphord = "upphord"
+
+
+class Role(StrEnum):
+    huvudman = "huvudman"
+    part = "part"
+    deltagare = "deltagare"
+    beredning = "beredning"
+    uppdragstagare = "uppdragstagare"
+    beslutande = "beslutande"
+    samrad = "samrad"
+    undertecknare = "undertecknare"
+    initiativtagare = "initiativtagare"
+
+
+class DecisionKind(StrEnum):
+    forslag = "forslag"
+    beslut = "beslut"
+
+
+class SourceKind(StrEnum):
+    arendebeskrivning = "arendebeskrivning"
+    tjansteskrivelse = "tjansteskrivelse"
+    overenskommelse = "overenskommelse"
+    protokoll = "protokoll"
+
+
+class DocumentKind(StrEnum):
+    strategi = "strategi"
+    plan = "plan"
+    program = "program"
+    reglemente = "reglemente"
+    styrmodell = "styrmodell"
+    ovrigt = "ovrigt"
+
+
+LABELS: dict[str, str] = {
+    # Classification
+    "region": "Region",
+    "lansstyrelse": "Länsstyrelse",
+    "kommun": "Kommun",
+    "fullmaktige": "Fullmäktige",
+    "styrelse": "Styrelse",
+    "namnd": "Nämnd",
+    "forvaltning": "Förvaltning",
+    "grupp": "Grupp",
+    # CollaborationKind
+    "overenskommelse": "Överenskommelse",
+    "intern_struktur": "Intern samverkansstruktur",
+    # Status and DecisionKind
+    "forslag": "Förslag",
+    "gallande": "Gällande",
+    "pa_prov": "På prov",
+    "upphord": "Upphörd",
+    "beslut": "Beslut",
+    # Role
+    "huvudman": "Huvudman",
+    "part": "Part",
+    "deltagare": "Deltagare",
+    "beredning": "Bereder",
+    "uppdragstagare": "Uppdragstagare",
+    "beslutande": "Beslutande",
+    "samrad": "Samråd",
+    "undertecknare": "Undertecknare",
+    "initiativtagare": "Initiativtagare",
+    # SourceKind
+    "arendebeskrivning": "Ärendebeskrivning",
+    "tjansteskrivelse": "Tjänsteskrivelse",
+    "protokoll": "Protokoll",
+    # DocumentKind
+    "strategi": "Strategi",
+    "plan": "Plan",
+    "program": "Program",
+    "reglemente": "Reglemente",
+    "styrmodell": "Styrmodell",
+    "ovrigt": "Övrigt",
+}
+
+
+class Item(BaseModel):
+    """Base of every model: unknown keys are errors, so typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class Record(Item):
+    """A record stored in a file of its own; the file name is its id."""
+
+    id: Slug = field(
+        "Id",
+        "Postens id: små bokstäver a–z, siffror och bindestreck. Samma som filnamnet.",
+        "region-gotland",
+    )
+    name: Text = field("Namn", "Det fullständiga namnet, stavat som i källan.", "Region Gotland")
+
+
+class Identifier(Item):
+    scheme: Text = field("Schema", "Vilket slags identifierare det är.", "organisationsnummer")
+    identifier: Text = field("Identifierare", "Själva värdet.", "212000-0803")
+
+
+class Post(Item):
+    id: Slug = field("Id", "Postens id inom organisationen.", "regiondirektor")
+    name: Text = field("Benämning", "Befattningens namn.", "Regiondirektör")
+
+
+class PostRef(Item):
+    """An organisation, or one of its posts."""
+
+    organisation: OrgId = field("Organisation", "Organisationens id.", "region-gotland")
+    post: Slug | None = field(
+        "Befattning",
+        "Id för en befattning inom organisationen, om det gäller en befattning.",
+        "regiondirektor",
+        default=None,
+    )
+
+
+class Period(Item):
+    start: PartialDate | None = field("Från", "Startdatum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "2022", default=None)
+    end: PartialDate | None = field("Till", "Slutdatum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "2024", default=None)
+    note: Text | None = field(
+        "Kommentar",
+        "Perioden med källans ord, när den inte anges exakt.",
+        "Innevarande mandatperiod",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Period:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"perioden slutar ({self.end}) före sin start ({self.start})")
+        return self
+
+
+class Organisation(Record):
+    short_name: Text | None = field("Kortnamn", "Vedertagen förkortning.", "HSN", default=None)
+    classification: Classification = field("Typ", "Vilket slags organisation eller organ det är.", "namnd")
+    parent: OrgId | None = field(
+        "Ingår i", "Id för den organisation som organet ingår i.", "region-jamtland-harjedalen", default=None
+    )
+    description: Text | None = field(
+        "Beskrivning", "Vad organisationen är, med källans ord.", "Region Gotlands styrelse.", default=None
+    )
+    identifiers: list[Identifier] = field("Identifierare", "Till exempel organisationsnummer.", [], default=[])
+    posts: list[Post] = field(
+        "Befattningar",
+        "Befattningar i organisationen som källorna nämner.",
+        [{"id": "regiondirektor", "name": "Regiondirektör"}],
+        default=[],
+    )
+
+
+class Party(Item):
+    organisation: OrgId = field("Organisation", "Id för organisationen.", "lansstyrelsen-jamtlands-lan")
+    role: Role = field("Roll", "Organisationens roll i samverkan.", "part")
+    note: Text | None = field("Kommentar", "Rollen med källans ord.", "Bemannar beredningsgruppen.", default=None)
+
+
+class AreaLink(Item):
+    area: AreaId = field("Område", "Id för det prioriterade området.", "folkhalsa")
+    period: Period | None = field("Period", "Perioden som målen gäller.", {"start": 2022, "end": 2024}, default=None)
+    focus: Text | None = field("Inriktning", "Vad området särskilt omfattar.", "Särskilt ANDTS", default=None)
+    goals: list[Text] = field("Mål", "Målsättningar för området.", ["Minskad psykisk ohälsa"], default=[])
+
+
+class Perspective(Item):
+    area: AreaId = field("Område", "Id för perspektivet.", "samiska-fragor")
+    note: Text | None = field("Kommentar", "Hur perspektivet ska användas.", "Ingår i alla områden.", default=None)
+
+
+class Meeting(Item):
+    name: Text = field("Namn", "Mötets namn.", "Möte på högsta nivå")
+    months: list[Annotated[int, Field(ge=1, le=12)]] = field(
+        "Månader", "Månader då mötet hålls, som tal 1–12.", [2, 12], default=[]
+    )
+    level: Text | None = field("Nivå", "På vilken nivå mötet hålls.", "Högsta nivå", default=None)
+    participants: list[PostRef] = field(
+        "Deltagare",
+        "Organisationer eller befattningar som deltar.",
+        [{"organisation": "region-gotland", "post": "regiondirektor"}],
+        default=[],
+    )
+    participants_note: Text | None = field(
+        "Deltagare, med källans ord", "Deltagarna som källan beskriver dem.", "Landshövdingen/Regionråd", default=None
+    )
+    prepared_by: OrgId | None = field(
+        "Förbereds av", "Id för organet som förbereder mötet.", "koncernledningsgruppen-region-gotland", default=None
+    )
+    description: Text | None = field("Beskrivning", "Vad mötet gör.", "Samordnar verksamhetsplaneringen.", default=None)
+
+
+class Assignment(Item):
+    text: Text = field("Uppdrag", "Uppdraget med källans ord.", "Bemanna beredningsgruppen")
+    responsible: list[OrgId] = field(
+        "Ansvarig", "Id för den eller de organisationer som har uppdraget.", ["region-gotland"], default=[]
+    )
+    when: Text | None = field(
+        "När", "När uppdraget ges eller ska utföras.", "Efter att överenskommelsen har slutits", default=None
+    )
+
+
+class CaseNumber(Item):
+    reference: Text = field("Diarienummer", "Diarienumret precis som det skrivs.", "RS 2022/1483")
+    organisation: OrgId = field("Organisation", "Id för organisationen som diariefört ärendet.", "region-gotland")
+
+
+class Decision(Item):
+    kind: DecisionKind = field("Typ", "Förslag eller fattat beslut.", "forslag")
+    title: Text | None = field("Rubrik", "Rubriken i källan.", "Förslag till beslut", default=None)
+    points: list[Text] = field(
+        "Beslutspunkter", "Beslutets eller förslagets punkter.", ["Strukturen inrättas på prov."], min_length=1
+    )
+    body: OrgId | None = field(
+        "Beslutande organ", "Id för organet som beslutar.", "regionstyrelsen-region-gotland", default=None
+    )
+    proposed_by: PostRef | None = field(
+        "Föreslås av",
+        "Organisation eller befattning som lägger förslaget.",
+        {"organisation": "region-gotland", "post": "regiondirektor"},
+        default=None,
+    )
+    case: CaseNumber | None = field(
+        "Ärende", "Diarienummer.", {"reference": "RS 2022/1483", "organisation": "region-gotland"}, default=None
+    )
+    date: PartialDate | None = field("Datum", "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "2023-06-30", default=None)
+    basis: list[Text] = field(
+        "Beslutsunderlag", "Handlingar som beslutet grundas på.", ["Tjänsteskrivelse daterad 2023-06-30"], default=[]
+    )
+
+
+class RelatedCase(Item):
+    title: Text = field("Ärendemening", "Vad ärendet gäller.", "Etablering av regional samverkansstruktur")
+    case: CaseNumber = field("Ärende", "Diarienummer.", {"reference": "RS 2022/1483", "organisation": "region-gotland"})
+    note: Text | None = field(
+        "Samband", "Hur ärendet hänger ihop med samverkan.", "Uppdraget kommer härifrån.", default=None
+    )
+
+
+class LegalBasis(Item):
+    legal_reference: LegalId = field("Lag", "Id för lagen.", "kommunallagen")
+    provision: Text | None = field("Bestämmelse", "Kapitel och paragraf, som i källan.", "6 kap. 1 §", default=None)
+    text: Text | None = field(
+        "Innehåll", "Vad bestämmelsen säger, enligt källan.", "Styrelsen ska leda och samordna.", default=None
+    )
+
+
+class DocumentLink(Item):
+    document: DocumentId = field("Dokument", "Id för styrdokumentet.", "regional-utvecklingsstrategi-jamtlands-lan")
+    note: Text | None = field(
+        "Samband", "Hur dokumentet hänger ihop med samverkan.", "Grunden för arbetet.", default=None
+    )
+    quote: Text | None = field(
+        "Citat", "Ett citat ur dokumentet, som källan återger det.", "styrelsen ansvarar för samordning", default=None
+    )
+
+
+class Signatory(Item):
+    name: Text = field("Namn", "Personens namn.", "Stefan Hollmark")
+    title: Text = field("Titel", "Titeln som den står i källan.", "Regiondirektör")
+    post: PostRef | None = field(
+        "Befattning",
+        "Befattningen som titeln motsvarar.",
+        {"organisation": "region-gotland", "post": "regiondirektor"},
+        default=None,
+    )
+
+
+class Recipient(Item):
+    text: Text | None = field(
+        "Mottagare, fritext", "Mottagaren med källans ord.", "Alla facknämnder och förvaltningar.", default=None
+    )
+    post: PostRef | None = field(
+        "Mottagare",
+        "Organisation eller befattning.",
+        {"organisation": "region-jamtland-harjedalen", "post": "ekonomidirektor"},
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Recipient:
+        if (self.text is None) == (self.post is None):
+            raise ValueError("ange antingen text eller post")
+        return self
+
+
+class SourceDocument(Item):
+    kind: SourceKind = field("Typ", "Vilket slags handling.", "tjansteskrivelse")
+    title: Text = field("Rubrik", "Handlingens rubrik.", "Intern samverkansstruktur")
+    date: PartialDate | None = field("Datum", "Handlingens datum.", "2023-06-30", default=None)
+    author: OrgId | None = field(
+        "Upprättad av", "Id för organisationen som skrev handlingen.", "region-gotland", default=None
+    )
+    recipient: OrgId | None = field(
+        "Mottagare", "Id för organet som handlingen riktas till.", "regionstyrelsen-region-gotland", default=None
+    )
+    case: CaseNumber | None = field(
+        "Ärende", "Diarienummer.", {"reference": "RS 2022/1483", "organisation": "region-gotland"}, default=None
+    )
+    signatories: list[Signatory] = field(
+        "Undertecknad av",
+        "Personer som skrivit under.",
+        [{"name": "Stefan Hollmark", "title": "Regiondirektör"}],
+        default=[],
+    )
+    signature_note: Text | None = field("Underskrift, rubrik", "Text före underskrifterna.", "I tjänsten", default=None)
+    distribution_title: Text | None = field(
+        "Sändlista, rubrik", "Rubriken på sändlistan.", "Skickas till", default=None
+    )
+    distribution: list[Recipient] = field(
+        "Sändlista", "Vilka som får handlingen.", [{"text": "Alla facknämnder och förvaltningar."}], default=[]
+    )
+
+
+class ChangeNote(Item):
+    text: Text = field("Ändring", "Vad som ändrades, med källans ord.", "Miljö har lagts till.")
+    when: Text | None = field("När", "När, med källans ord.", "v. 6", default=None)
+    consulted: list[OrgId] = field(
+        "Efter samråd med",
+        "Id för organ vars presidier eller ledning tillfrågades.",
+        ["halso-och-sjukvardsnamnden"],
+        default=[],
+    )
+    areas: list[AreaId] = field("Berörda områden", "Id för områden som ändringen gäller.", ["folkhalsa"], default=[])
+
+
+class Collaboration(Record):
+    kind: CollaborationKind = field(
+        "Typ", "Överenskommelse mellan organisationer eller intern struktur.", "overenskommelse"
+    )
+    short_name: Text | None = field("Kortnamn", "Kort namn för listor.", "Samverkansöverenskommelsen", default=None)
+    status: Status = field("Status", "Läget enligt den senaste källan.", "forslag")
+    status_note: Text | None = field(
+        "Om status", "Förklaring till status.", "Enligt ärendebeskrivningen.", default=None
+    )
+    period: Period | None = field("Period", "När samverkan gäller.", {"start": 2022, "end": 2024}, default=None)
+    case: CaseNumber | None = field(
+        "Ärende",
+        "Diarienummer för samverkan.",
+        {"reference": "RS/482/2018", "organisation": "region-jamtland-harjedalen"},
+        default=None,
+    )
+    parties: list[Party] = field(
+        "Parter och deltagare",
+        "Organisationer och deras roller.",
+        [{"organisation": "region-gotland", "role": "part"}],
+        min_length=1,
+    )
+    nature: list[Text] = field(
+        "Samverkans karaktär", "Vad slags samverkan det är.", ["Ett handslag på övergripande nivå."], default=[]
+    )
+    background: list[Text] = field(
+        "Bakgrund", "Bakgrunden, ett stycke per rad.", ["Det finns sedan tidigare ett samverkansavtal."], default=[]
+    )
+    purposes: list[Text] = field(
+        "Syften", "Syftena, ett per rad.", ["Etablera en kontinuerlig mötesstruktur"], default=[]
+    )
+    priority_areas: list[AreaLink] = field(
+        "Prioriterade områden", "Områden med mål och period.", [{"area": "folkhalsa"}], default=[]
+    )
+    perspectives: list[Perspective] = field(
+        "Tvärgående perspektiv", "Perspektiv som ska ingå i alla områden.", [{"area": "samiska-fragor"}], default=[]
+    )
+    meetings: list[Meeting] = field(
+        "Återkommande möten",
+        "Möten som hålls regelbundet.",
+        [{"name": "Möte på högsta nivå", "months": [2, 12]}],
+        default=[],
+    )
+    assignments: list[Assignment] = field(
+        "Uppdrag", "Uppdrag som följer av samverkan.", [{"text": "Bemanna beredningsgruppen"}], default=[]
+    )
+    decisions: list[Decision] = field(
+        "Beslut och förslag",
+        "Beslut och förslag till beslut.",
+        [{"kind": "forslag", "points": ["Överenskommelsen antas."]}],
+        default=[],
+    )
+    predecessor: CollaborationId | None = field(
+        "Ersätter", "Id för den samverkan som denna ersätter.", "samverkansavtal-jamtland-2018", default=None
+    )
+    related_cases: list[RelatedCase] = field(
+        "Relaterade ärenden", "Andra ärenden som samverkan bygger på.", [], default=[]
+    )
+    legal_basis: list[LegalBasis] = field(
+        "Rättslig grund",
+        "Lagrum som samverkan vilar på.",
+        [{"legal_reference": "kommunallagen", "provision": "6 kap. 1 §"}],
+        default=[],
+    )
+    governing_documents: list[DocumentLink] = field(
+        "Styrdokument", "Styrdokument som samverkan bygger på.", [{"document": "styrmodell-region-gotland"}], default=[]
+    )
+    evaluation: list[Text] = field(
+        "Utvärdering", "Hur och när samverkan utvärderas.", ["Utvärderas efter mandatperioden."], default=[]
+    )
+    consequences: list[Text] = field(
+        "Bedömning", "Bedömningar av förutsättningar och följder.", ["Ökade kostnader."], default=[]
+    )
+    source_documents: list[SourceDocument] = field(
+        "Källhandlingar", "Handlingar som uppgifterna kommer från.", [], default=[]
+    )
+    change_notes: list[ChangeNote] = field("Ändringar", "Ändringar som källan redovisar.", [], default=[])
+
+
+class Area(Record):
+    description: Text | None = field(
+        "Beskrivning", "Vad området omfattar, enligt källorna.", "Folkhälsoarbete i länet.", default=None
+    )
+
+
+class Document(Record):
+    kind: DocumentKind = field("Typ", "Vilket slags styrdokument.", "strategi")
+    organisations: list[OrgId] = field(
+        "Framtaget av", "Id för organisationer som tagit fram dokumentet.", ["region-gotland"], default=[]
+    )
+    adopted_by: OrgId | None = field(
+        "Antaget av", "Id för organet som antagit dokumentet.", "regionfullmaktige-region-gotland", default=None
+    )
+    period: Period | None = field("Period", "Perioden dokumentet gäller.", {"start": 2020, "end": 2030}, default=None)
+    description: list[Text] = field(
+        "Beskrivning", "Vad källorna säger om dokumentet.", ["Ett övergripande styrdokument."], default=[]
+    )
+
+
+class LegalReference(Record):
+    short_name: Text | None = field("Kortnamn", "Vedertagen förkortning.", "KL", default=None)
+    identifier: Text | None = field("Författningsnummer", "SFS-nummer.", "SFS 2017:725", default=None)
+    jurisdiction: Text = field("Gäller i", "Där lagen gäller.", "Sverige", default="Sverige")
+    description: list[Text] = field("Beskrivning", "Vad källorna säger om lagen.", [], default=[])
+
+
+KINDS: dict[str, type[Record]] = {
+    "organisations": Organisation,
+    "collaborations": Collaboration,
+    "areas": Area,
+    "documents": Document,
+    "legal": LegalReference,
+}
+"""Record kinds by data folder name."""
+
+
+def _ref_kind(annotation: Any) -> str | None:
+    """The kind a (possibly optional or list-wrapped) annotation refers to, if any."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Ref):
+            return meta.kind
+    for arg in getattr(annotation, "__args__", ()) or ():
+        kind = _ref_kind(arg)
+        if kind:
+            return kind
+    return None
+
+
+def walk(item: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any, str | None]]:
+    """Yield (field path, value, referenced kind or None) for every value inside item, depth first."""
+    for name, info in type(item).model_fields.items():
+        value = getattr(item, name)
+        kind = _ref_kind(info.annotation) or next((m.kind for m in info.metadata if isinstance(m, Ref)), None)
+        values = value if isinstance(value, list) else [value]
+        for index, element in enumerate(values):
+            where = (*path, name, index) if isinstance(value, list) else (*path, name)
+            yield where, element, kind
+            if isinstance(element, BaseModel):
+                yield from walk(element, where)
+
+
+def iter_refs(item: BaseModel) -> Iterator[tuple[FieldPath, str, str]]:
+    """Yield (field path, kind, id) for every reference to another record inside item."""
+    return ((path, kind, value) for path, value, kind in walk(item) if kind and isinstance(value, str))
+
+
+def iter_items(item: BaseModel, cls: type[M]) -> Iterator[tuple[FieldPath, M]]:
+    """Yield (field path, nested model) for every model of class cls inside item."""
+    return ((path, value) for path, value, _ in walk(item) if isinstance(value, cls))

@@ -1,0 +1,41 @@
+"""The whole data pipeline, free of MkDocs: load → validate → link → render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .link import Catalog, link_records
+from .load import load_all
+from .models import KINDS
+from .problems import Problem
+from .render import Page, SiteInfo, render_site
+from .validate import validate_records
+
+ROOT = Path(__file__).resolve().parents[2]
+"""The repository: data paths in messages are shown relative to it."""
+
+
+@dataclass
+class Result:
+    """What one run produced: the catalog and pages when the data is valid, else the problems."""
+
+    problems: list[Problem] = field(default_factory=list)
+    catalog: Catalog | None = None
+    pages: list[Page] = field(default_factory=list)
+
+
+def check_data(data_dir: Path, root: Path = ROOT) -> tuple[Catalog | None, list[Problem]]:
+    """Load, validate and link every record; all problems are reported together."""
+    sources, problems = load_all(data_dir, root, list(KINDS))
+    records, invalid = validate_records(sources)
+    problems = sorted(problems + invalid)
+    return (None if problems else link_records(records)), problems
+
+
+def build_pages(data_dir: Path, site: SiteInfo, root: Path = ROOT) -> Result:
+    """Every generated page, or the problems that stop them from being made."""
+    catalog, problems = check_data(data_dir, root)
+    if catalog is None:
+        return Result(problems)
+    return Result(problems, catalog, render_site(catalog, site))

@@ -1,0 +1,173 @@
+"""Render phase: Jinja templates turn the catalog into Markdown pages.
+
+Text from data is data: every value is Markdown-escaped and HTML-escaped on output, and data is
+only ever passed to templates as variables, so `{{ … }}` in data is never evaluated.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .link import Catalog
+from .models import LABELS
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+SECTIONS: dict[str, tuple[str, str]] = {
+    "collaborations": ("samverkan", "Samverkan"),
+    "organisations": ("organisationer", "Organisationer"),
+    "areas": ("omraden", "Prioriterade områden"),
+    "documents": ("styrdokument", "Styrdokument"),
+    "legal": ("lagrum", "Lagrum"),
+}
+"""Record kind → (folder on the site, section title)."""
+
+TEMPLATE_OF = {
+    "collaborations": "collaboration",
+    "organisations": "organisation",
+    "areas": "area",
+    "documents": "document",
+    "legal": "legal",
+}
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Settings that come from the site configuration."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page and the data file it is edited in (None for index pages)."""
+
+    path: str
+    markdown: str
+    source: str | None
+
+
+def md_escape(value: Any) -> Any:
+    """Make a plain-text value print literally in Markdown: one line, specials escaped."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    text = " ".join(value.split())
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text
+    )
+
+
+def sv_date(value: str | None) -> str:
+    """2023-06-30 → 30 juni 2023; 2018-02 → februari 2018; 2021 → 2021."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def sv_join(items: list[str]) -> str:
+    """a, b och c."""
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1] if items else ""
+
+
+def month_names(months: list[int]) -> str:
+    return sv_join([MONTHS[month - 1] for month in months])
+
+
+def page_path(kind: str, record_id: str | None = None) -> str:
+    """Where a record's page, or a section's index, sits in the docs."""
+    return f"{SECTIONS[kind][0]}/{record_id or 'index'}.md"
+
+
+@jinja2.pass_context
+def href(context: Any, kind: str, record_id: str | None = None) -> Markup:
+    """A link target relative to the page being rendered, so that MkDocs checks it."""
+    target = page_path(kind, record_id) if kind in SECTIONS else kind
+    return Markup(posixpath.relpath(target, posixpath.dirname(context["page_path"]) or "."))
+
+
+def sv_period(period: Any) -> str:
+    """A period in Swedish: 2022–2024, från februari 2018, till 14 oktober 2026, with its note."""
+    if period is None:
+        return ""
+    start, end = sv_date(period.start), sv_date(period.end)
+    text = f"{start}–{end}" if start and end else f"från {start}" if start else f"till {end}" if end else ""
+    if period.note:
+        text = f"{text} ({period.note})" if text else period.note
+    return text
+
+
+class Renderer:
+    """One Jinja environment for every page; templates are files in templates/."""
+
+    def __init__(self, catalog: Catalog, site: SiteInfo) -> None:
+        self.catalog = catalog
+        self.site = site
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            finalize=md_escape,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters.update(
+            label=lambda value: LABELS[str(value)],
+            sv_date=sv_date,
+            months=month_names,
+            sv_join=sv_join,
+            period=sv_period,
+        )
+        self.env.globals.update(catalog=catalog, site=site, sections=SECTIONS, href=href)
+
+    def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
+        markdown = self.env.get_template(f"{template}.md.j2").render(page_path=path, **context)
+        return Page(path, markdown, source)
+
+    def render_all(self) -> list[Page]:
+        """Every generated page: start page, index page per kind and a page per record."""
+        catalog = self.catalog
+        pages = [self.render("start", "index.md")]
+        for kind, template in TEMPLATE_OF.items():
+            records = getattr(catalog, kind)
+            pages.append(self.render(f"{template}s", page_path(kind), records=list(records.values())))
+            pages.extend(
+                self.render(template, page_path(kind, record.id), catalog.sources[(kind, record.id)], record=record)
+                for record in records.values()
+            )
+        return pages
+
+
+def render_site(catalog: Catalog, site: SiteInfo) -> list[Page]:
+    return Renderer(catalog, site).render_all()

@@ -1,0 +1,248 @@
+"""Validate phase: check each record against its model, then the records against each other."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .load import FieldPath, Source
+from .models import KINDS, Organisation, PostRef, Record, iter_items, iter_refs
+from .problems import Problem
+
+KIND_LABELS = {
+    "organisations": "organisation",
+    "collaborations": "samverkan",
+    "areas": "område",
+    "documents": "styrdokument",
+    "legal": "lagrum",
+}
+
+
+@dataclass
+class Records:
+    """Valid records by kind and id, with the file each came from."""
+
+    by_kind: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+
+
+def field_name(path: Iterable[str | int]) -> str:
+    """A field path as editors write it: parties[0].organisation."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def describe(value: Any) -> str:
+    """What was found, in Swedish."""
+    if value is None:
+        return "ett tomt värde"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"talet {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f"texten ”{shown}”"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "en mappning (nyckel: värde)"
+    return type(value).__name__
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A Swedish "did you mean" hint, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (menade du ”{close[0]}”?)" if close else ""
+
+
+def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel]:
+    """The model class that holds the last key of path, for listing its fields."""
+    current = model
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            break
+        inner = _model_in(info.annotation)
+        if inner is None:
+            break
+        current = inner
+    return current
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _enum_at(model: type[BaseModel], path: FieldPath) -> list[str]:
+    info = _model_at(model, path).model_fields.get(str(path[-1]))
+    annotation = info.annotation if info else None
+    for candidate in (annotation, *(getattr(annotation, "__args__", ()) or ())):
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return [member.value for member in candidate]
+    return []
+
+
+def translate(error: Any, model: type[BaseModel]) -> str:
+    """One pydantic error as a Swedish sentence: what was found and what is expected."""
+    kind, path, found = error["type"], tuple(error["loc"]), error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "obligatoriskt fält saknas"
+    if kind == "extra_forbidden":
+        fields = list(_model_at(model, path).model_fields)
+        return f"okänt fält ”{path[-1]}”{suggest(str(path[-1]), fields)}; tillåtna fält: {', '.join(fields)}"
+    if kind == "enum":
+        values = _enum_at(model, path)
+        return f"fann {describe(found)}{suggest(str(found), values)}, förväntade ett av: {', '.join(values)}"
+    if kind == "string_pattern_mismatch":
+        return f"fann {describe(found)}, förväntade ett id med små bokstäver a–z, siffror och bindestreck"
+    if kind == "string_too_short":
+        return "fältet är tomt, förväntade text"
+    if kind == "too_short":
+        return f"listan har för få element, förväntade minst {ctx.get('min_length')}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"fann {describe(found)}, förväntade ett tal från 1 till 12 (månad)"
+    if kind == "value_error":
+        return f"fann {describe(found)}: {ctx.get('error')}"
+    expected = {
+        "string_type": "text",
+        "int_type": "ett heltal",
+        "int_parsing": "ett heltal",
+        "int_from_float": "ett heltal",
+        "list_type": "en lista",
+        "model_type": "en mappning med fält (nyckel: värde)",
+        "model_attributes_type": "en mappning med fält (nyckel: värde)",
+        "dict_type": "en mappning med fält (nyckel: värde)",
+    }.get(kind)
+    if expected:
+        return f"fann {describe(found)}, förväntade {expected}"
+    return f"fann {describe(found)}: {error['msg']}"
+
+
+def validate_source(source: Source) -> Record | list[Problem]:
+    """One file against its model: a record, or every problem in it."""
+    model = KINDS[source.kind]
+    if not isinstance(source.data, dict):
+        return [
+            Problem(
+                source.path,
+                1,
+                1,
+                "",
+                f"fann {describe(source.data)}, förväntade en mappning med fälten för en {KIND_LABELS[source.kind]}",
+            )
+        ]
+    problems = []
+    if source.data.get("id") != source.stem:
+        line, column = source.locate(("id",))
+        problems.append(
+            Problem(
+                source.path,
+                line,
+                column,
+                "id",
+                f"fann {describe(source.data.get('id'))}, förväntade ”{source.stem}” som filnamnet",
+            )
+        )
+    try:
+        record = model.model_validate(source.data)
+    except ValidationError as error:
+        for item in error.errors():
+            path = tuple(item["loc"])
+            line, column = source.locate(path)
+            problems.append(Problem(source.path, line, column, field_name(path), translate(item, model)))
+        return problems
+    return problems or record
+
+
+def validate_records(sources: list[Source]) -> tuple[Records, list[Problem]]:
+    """Validate every file, then duplicate ids, references and parent loops, all in one run."""
+    records = Records()
+    problems: list[Problem] = []
+    for source in sources:
+        result = validate_source(source)
+        if isinstance(result, list):
+            problems.extend(result)
+            continue
+        previous = records.sources.get((source.kind, result.id))
+        if previous:
+            problems.append(
+                Problem(
+                    source.path,
+                    1,
+                    1,
+                    "id",
+                    f"id ”{result.id}” finns redan i {previous.path}; ett id får bara användas en gång",
+                )
+            )
+            continue
+        records.by_kind[source.kind][result.id] = result
+        records.sources[(source.kind, result.id)] = source
+    problems.extend(_check_references(records))
+    problems.extend(_check_parent_loops(records))
+    return records, problems
+
+
+def _check_references(records: Records) -> Iterable[Problem]:
+    organisations: dict[str, Organisation] = records.by_kind["organisations"]  # type: ignore[assignment]
+    for (kind, _), source in records.sources.items():
+        record = records.by_kind[kind][source.stem]
+        for path, target_kind, target in iter_refs(record):
+            known = records.by_kind[target_kind]
+            if target not in known:
+                line, column = source.locate(path)
+                yield Problem(
+                    source.path,
+                    line,
+                    column,
+                    field_name(path),
+                    f"fann ”{target}”, förväntade id för en befintlig {KIND_LABELS[target_kind]}{suggest(target, known)}",
+                )
+        for path, ref in iter_items(record, PostRef):
+            org = organisations.get(ref.organisation)
+            posts = [post.id for post in org.posts] if org else []
+            if org and ref.post is not None and ref.post not in posts:
+                line, column = source.locate((*path, "post"))
+                yield Problem(
+                    source.path,
+                    line,
+                    column,
+                    field_name((*path, "post")),
+                    f"fann ”{ref.post}”, förväntade en befattning i {org.name}: {', '.join(posts) or 'inga finns'}{suggest(ref.post, posts)}",
+                )
+
+
+def _check_parent_loops(records: Records) -> Iterable[Problem]:
+    organisations: dict[str, Organisation] = records.by_kind["organisations"]  # type: ignore[assignment]
+    for org in organisations.values():
+        chain = [org.id]
+        current = org.parent
+        while current in organisations and current not in chain:
+            chain.append(current)
+            current = organisations[current].parent
+        if current == org.id:
+            source = records.sources[("organisations", org.id)]
+            line, column = source.locate(("parent",))
+            yield Problem(
+                source.path,
+                line,
+                column,
+                "parent",
+                f"organisationen ingår i sig själv via {' → '.join([*chain, org.id])}; förväntade en kedja utan slinga",
+            )
