@@ -16,6 +16,8 @@ MAX_NODES = 50_000
 
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]
+KEY = -1
+"""Last element of a position path that holds where a mapping key, rather than its value, stands."""
 
 
 @dataclass
@@ -28,8 +30,10 @@ class Source:
     data: Any
     positions: dict[FieldPath, Location] = field(default_factory=dict)
 
-    def locate(self, path: FieldPath) -> Location:
-        """The line and column of a field, or of its nearest parent that exists in the file."""
+    def locate(self, path: FieldPath, key: bool = False) -> Location:
+        """The line and column of a field's value (or its key), else of its nearest parent in the file."""
+        if key and (*path, KEY) in self.positions:
+            return self.positions[(*path, KEY)]
         for end in range(len(path), -1, -1):
             if path[:end] in self.positions:
                 return self.positions[path[:end]]
@@ -53,6 +57,7 @@ def _positions(node: yaml.Node) -> dict[FieldPath, Location]:
         positions.setdefault(path, (current.start_mark.line + 1, current.start_mark.column + 1))
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:
+                positions[(*path, str(key.value), KEY)] = (key.start_mark.line + 1, key.start_mark.column + 1)
                 stack.append(((*path, str(key.value)), value))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(((*path, index), item) for index, item in enumerate(current.value))

@@ -51,6 +51,7 @@ TEMPLATE_OF = {
     "legal": "legal",
 }
 
+_WHITESPACE = re.compile(r"\s+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
 
@@ -76,7 +77,7 @@ def md_escape(value: Any) -> Any:
     """Make a plain-text value print literally in Markdown: one line, specials escaped."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    text = " ".join(value.split())
+    text = _WHITESPACE.sub(" ", value)
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(
         lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text

@@ -15,11 +15,11 @@ from .models import KINDS, Organisation, PostRef, Record, iter_items, iter_refs
 from .problems import Problem
 
 KIND_LABELS = {
-    "organisations": "organisation",
-    "collaborations": "samverkan",
-    "areas": "område",
-    "documents": "styrdokument",
-    "legal": "lagrum",
+    "organisations": "en organisation",
+    "collaborations": "en samverkan",
+    "areas": "ett område",
+    "documents": "ett styrdokument",
+    "legal": "ett lagrum",
 }
 
 
@@ -29,6 +29,9 @@ class Records:
 
     by_kind: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    files: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, file name) of every readable file, valid or not: a reference to an invalid record is
+    not reported again as dangling, since its own file already has an error."""
 
 
 def field_name(path: Iterable[str | int]) -> str:
@@ -105,8 +108,12 @@ def translate(error: Any, model: type[BaseModel]) -> str:
     if kind == "missing":
         return "obligatoriskt fält saknas"
     if kind == "extra_forbidden":
-        fields = list(_model_at(model, path).model_fields)
-        return f"okänt fält ”{path[-1]}”{suggest(str(path[-1]), fields)}; tillåtna fält: {', '.join(fields)}"
+        fields = _model_at(model, path).model_fields
+        # An editor may type the Swedish title ("beskrivning") instead of the key ("description").
+        by_title = {(info.title or "").casefold(): name for name, info in fields.items()}
+        key = str(path[-1])
+        hint = f" (menade du ”{by_title[key.casefold()]}”?)" if key.casefold() in by_title else suggest(key, fields)
+        return f"okänt fält ”{key}”{hint}; tillåtna fält: {', '.join(fields)}"
     if kind == "enum":
         values = _enum_at(model, path)
         return f"fann {describe(found)}{suggest(str(found), values)}, förväntade ett av: {', '.join(values)}"
@@ -145,7 +152,7 @@ def validate_source(source: Source) -> Record | list[Problem]:
                 1,
                 1,
                 "",
-                f"fann {describe(source.data)}, förväntade en mappning med fälten för en {KIND_LABELS[source.kind]}",
+                f"fann {describe(source.data)}, förväntade en mappning med fälten för {KIND_LABELS[source.kind]}",
             )
         ]
     problems = []
@@ -165,7 +172,7 @@ def validate_source(source: Source) -> Record | list[Problem]:
     except ValidationError as error:
         for item in error.errors():
             path = tuple(item["loc"])
-            line, column = source.locate(path)
+            line, column = source.locate(path, key=item["type"] == "extra_forbidden")
             problems.append(Problem(source.path, line, column, field_name(path), translate(item, model)))
         return problems
     return problems or record
@@ -175,6 +182,7 @@ def validate_records(sources: list[Source]) -> tuple[Records, list[Problem]]:
     """Validate every file, then duplicate ids, references and parent loops, all in one run."""
     records = Records()
     problems: list[Problem] = []
+    records.files = {(source.kind, source.stem) for source in sources}
     for source in sources:
         result = validate_source(source)
         if isinstance(result, list):
@@ -205,14 +213,15 @@ def _check_references(records: Records) -> Iterable[Problem]:
         record = records.by_kind[kind][source.stem]
         for path, target_kind, target in iter_refs(record):
             known = records.by_kind[target_kind]
-            if target not in known:
+            if target not in known and (target_kind, target) not in records.files:
                 line, column = source.locate(path)
                 yield Problem(
                     source.path,
                     line,
                     column,
                     field_name(path),
-                    f"fann ”{target}”, förväntade id för en befintlig {KIND_LABELS[target_kind]}{suggest(target, known)}",
+                    f"fann ”{target}”, förväntade id för {KIND_LABELS[target_kind]} i data/{target_kind}/"
+                    + suggest(target, known),
                 )
         for path, ref in iter_items(record, PostRef):
             org = organisations.get(ref.organisation)

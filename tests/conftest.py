@@ -1,0 +1,121 @@
+"""Shared fixtures: the small fixture data set, copies of it to break, and one real site build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from samverkan.link import Catalog
+from samverkan.pipeline import check_data
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture data, for tests that break it."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_catalog() -> Catalog:
+    catalog, problems = check_data(FIXTURE_DATA)
+    assert not problems, problems
+    assert catalog is not None
+    return catalog
+
+
+@pytest.fixture(scope="session")
+def real_catalog() -> Catalog:
+    catalog, problems = check_data(ROOT / "data")
+    assert not problems, problems
+    assert catalog is not None
+    return catalog
+
+
+def mkdocs_build(site_dir: Path, data_dir: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the real strict build, as `make build` does, into site_dir."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    if data_dir is not None:
+        environ["SAMVERKAN_DATA"] = str(data_dir)
+    else:
+        environ.pop("SAMVERKAN_DATA", None)
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the real data, shared by every test that reads the output."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser")
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium: Playwright's own browser download cannot reach the internet here."""
+    return os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, CHROMIUM_CANDIDATES)), None)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on a free local port, as a reader's browser sees it."""
+    handler = partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium. Without it the browser tests skip, unless REQUIRE_BROWSER=1 (as in CI)."""
+    executable = chromium_path()
+    if executable is None:
+        message = "chromium saknas: installera den med `apt-get install chromium` för att köra webbläsartesterna"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (REQUIRE_BROWSER=1)")
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE")
+    yield context.new_page()
+    context.close()

@@ -1,0 +1,157 @@
+"""One real strict build of the real data, end to end, checked against the data itself."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from enum import Enum
+from html.parser import HTMLParser
+from pathlib import Path
+from posixpath import normpath
+from urllib.parse import urljoin
+
+import pytest
+from pydantic import BaseModel
+
+from samverkan.link import Catalog
+from samverkan.models import LABELS, PostRef, Record, walk
+from samverkan.render import MONTHS, SECTIONS, sv_date
+
+DATE_FIELDS = {"start", "end", "date"}
+SKIPPED_FIELDS = {"id", "post"}  # ids are not facts; a post is checked through its name
+
+
+class Article(HTMLParser):
+    """The text and the link targets of a page's main article."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article" or self.depth:
+            self.depth += tag not in ("br", "hr", "img", "meta", "input", "link")
+        if self.depth and tag == "a":
+            self.hrefs.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in ("br", "hr", "img", "meta", "input", "link"):
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data)
+
+
+def read_article(site: Path, url: str) -> tuple[str, set[str]]:
+    parser = Article()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    text = " ".join(" ".join(parser.text).split())
+    links = {normpath(urljoin(f"/{url}/", href).split("#")[0]).strip("/") for href in parser.hrefs}
+    return text, links
+
+
+def url_of(kind: str, record_id: str) -> str:
+    return f"{SECTIONS[kind][0]}/{record_id}"
+
+
+def expected_facts(catalog: Catalog, record: Record) -> tuple[set[str], set[str]]:
+    """Every fact of a record as a reader sees it, and the pages its references must link to."""
+    texts = {record.name}
+    links = set()
+    for path, value, ref_kind in walk(record):
+        name = next(part for part in reversed(path) if isinstance(part, str))
+        if ref_kind and isinstance(value, str):
+            texts.add(getattr(catalog, ref_kind)[value].name)
+            links.add(url_of(ref_kind, value))
+        elif isinstance(value, PostRef):
+            texts.add(catalog.post_name(value))
+        elif isinstance(value, Enum):
+            texts.add(LABELS[value.value])
+        elif isinstance(value, int) and name == "months":
+            texts.add(MONTHS[value - 1])
+        elif isinstance(value, str) and name in DATE_FIELDS:
+            texts.add(sv_date(value))
+        elif isinstance(value, str) and name not in SKIPPED_FIELDS:
+            texts.add(" ".join(value.split()))
+        else:
+            assert isinstance(value, BaseModel | str | None), (path, value)
+    return texts, links
+
+
+def all_records(catalog: Catalog) -> list[tuple[str, Record]]:
+    return [(kind, record) for kind in SECTIONS for record in getattr(catalog, kind).values()]
+
+
+def test_the_real_data_is_not_trivial(real_catalog: Catalog) -> None:
+    assert len(real_catalog.organisations) >= 13
+    assert {c.kind.value for c in real_catalog.collaborations.values()} == {"overenskommelse", "intern_struktur"}
+
+
+def test_every_fact_appears_on_its_page(built_site: Path, real_catalog: Catalog) -> None:
+    missing = []
+    for kind, record in all_records(real_catalog):
+        text, links = read_article(built_site, url_of(kind, record.id))
+        facts, targets = expected_facts(real_catalog, record)
+        missing += [(record.id, fact) for fact in facts if fact not in text]
+        missing += [(record.id, f"länk till {target}") for target in targets if target not in links]
+    assert not missing
+
+
+def test_every_organisation_links_to_each_of_its_collaborations(built_site: Path, real_catalog: Catalog) -> None:
+    for org_id in real_catalog.organisations:
+        text, links = read_article(built_site, url_of("organisations", org_id))
+        for collab, party in real_catalog.roles[org_id]:
+            assert url_of("collaborations", collab.id) in links, (org_id, collab.id)
+            assert LABELS[party.role.value] in text
+
+
+def test_search_index_has_every_record(built_site: Path, real_catalog: Catalog) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["sv"]
+    titles = {
+        doc["location"].rstrip("/"): html.unescape(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]
+    }
+    for kind, record in all_records(real_catalog):
+        assert titles.get(url_of(kind, record.id)) == record.name
+
+
+def test_start_page_reaches_every_record_within_two_clicks(built_site: Path, real_catalog: Catalog) -> None:
+    _, from_start = read_article(built_site, ".")
+    reachable = set(from_start)
+    for url in from_start:
+        if (built_site / url / "index.html").is_file():
+            reachable |= read_article(built_site, url)[1]
+    for kind, record in all_records(real_catalog):
+        assert url_of(kind, record.id) in reachable
+
+
+def test_edit_links_point_at_data_files(built_site: Path) -> None:
+    page = (built_site / "organisationer" / "region-gotland" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[^"]*/edit/main/data/organisations/region-gotland\.yml"', page)
+    about = (built_site / "om" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[^"]*/edit/main/content/om\.md"', about)
+
+
+def test_navigation_lists_sections_not_records(built_site: Path) -> None:
+    # The about page links to no record itself, so any record link on it would come from the nav.
+    page = (built_site / "om" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../organisationer/"' in page
+    assert "region-gotland" not in page
+
+
+@pytest.mark.parametrize("kind", list(SECTIONS))
+def test_index_page_is_a_table_of_all_records(built_site: Path, real_catalog: Catalog, kind: str) -> None:
+    page = (built_site / SECTIONS[kind][0] / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in page
+    _, links = read_article(built_site, SECTIONS[kind][0])
+    assert {url_of(kind, record_id) for record_id in getattr(real_catalog, kind)} <= links
+
+
+def test_pages_are_swedish(built_site: Path) -> None:
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in page
+    assert "fonts.googleapis.com" not in page

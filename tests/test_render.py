@@ -1,0 +1,92 @@
+"""Render phase: pure helpers, and golden files for one rendered page of each kind.
+
+Regenerate the golden files after an intended change with: UPDATE_GOLDEN=1 make test
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from samverkan.link import Catalog
+from samverkan.models import Period
+from samverkan.render import Page, SiteInfo, md_escape, month_names, render_site, sv_date, sv_join, sv_period
+
+GOLDEN = Path(__file__).parent / "golden"
+SITE = SiteInfo("Testportalen", "En portal för tester.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Folkhälsa", "Folkhälsa"),
+        ("<script>", "<script>"),  # HTML is escaped by Jinja's autoescape, after this step
+        ("*fet* och _kursiv_", r"\*fet\* och \_kursiv\_"),
+        ("[länk](javascript:x)", r"\[länk\](javascript:x)"),
+        ("{{ 7 * 7 }}", r"\{\{ 7 \* 7 \}\}"),
+        ("a | b", r"a \| b"),
+        ("# rubrik", r"\# rubrik"),
+        ("- punkt", r"\- punkt"),
+        ("2. stycke", r"2\. stycke"),
+        ("rad ett\n\nrad två", "rad ett rad två"),
+    ],
+)
+def test_md_escape_makes_text_literal(text: str, expected: str) -> None:
+    assert md_escape(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2023-06-30", "30 juni 2023"), ("2018-02", "februari 2018"), ("2021", "2021"), ("2022-01-01", "1 januari 2022")],
+)
+def test_sv_date(value: str, expected: str) -> None:
+    assert sv_date(value) == expected
+
+
+def test_sv_join_and_months() -> None:
+    assert sv_join([]) == ""
+    assert sv_join(["a"]) == "a"
+    assert sv_join(["a", "b", "c"]) == "a, b och c"
+    assert month_names([2, 11, 12]) == "februari, november och december"
+
+
+def test_sv_period() -> None:
+    assert sv_period(Period(start="2022", end="2024")) == "2022–2024"
+    assert sv_period(Period(start="2018-02")) == "från februari 2018"
+    assert sv_period(Period(end="2026-10-14")) == "till 14 oktober 2026"
+    assert sv_period(Period(note="tills vidare")) == "tills vidare"
+
+
+def _pages(catalog: Catalog) -> dict[str, Page]:
+    return {page.path: page for page in render_site(catalog, SITE)}
+
+
+def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
+    pages = _pages(fixture_catalog)
+    assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
+    assert pages["samverkan/index.md"].source is None
+    assert len(pages) == 1 + 5 + 7
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.md",
+        "samverkan/index.md",
+        "samverkan/avtal-a-b.md",
+        "organisationer/index.md",
+        "organisationer/kommun-a.md",
+        "omraden/folkhalsa.md",
+        "styrdokument/strategi-x.md",
+        "lagrum/kommunallagen.md",
+    ],
+)
+def test_golden_page(fixture_catalog: Catalog, path: str) -> None:
+    rendered = _pages(fixture_catalog)[path].markdown
+    golden = GOLDEN / path
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8"), f"{path} skiljer sig från {golden}"

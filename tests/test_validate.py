@@ -1,0 +1,67 @@
+"""Validate phase: model errors in Swedish, and checks across records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samverkan.pipeline import check_data
+from samverkan.problems import Problem, format_problems
+from samverkan.validate import describe, field_name, suggest
+
+
+def test_fixture_data_is_valid(fixture_catalog: object) -> None:
+    assert fixture_catalog is not None
+
+
+def test_field_name_reads_like_yaml() -> None:
+    assert field_name(("parties", 0, "organisation")) == "parties[0].organisation"
+    assert field_name(()) == ""
+
+
+def test_describe_and_suggest_are_swedish() -> None:
+    assert describe(None) == "ett tomt värde"
+    assert describe(12) == "talet 12"
+    assert describe("x" * 80).endswith("…”")
+    assert suggest("pats", ["part", "samrad"]) == " (menade du ”part”?)"
+    assert suggest("zzz", ["part"]) == ""
+
+
+def _problems(data: Path) -> list[Problem]:
+    catalog, problems = check_data(data, root=data.parent)
+    assert catalog is None
+    return problems
+
+
+def test_every_problem_is_reported_in_one_run(data_copy: Path) -> None:
+    area = data_copy / "areas" / "folkhalsa.yml"
+    area.write_text(area.read_text(encoding="utf-8") + "beskrivning: fel nyckel\n", encoding="utf-8")
+    org = data_copy / "organisations" / "region-b.yml"
+    org.write_text("id: region-b\nname: Region B\nclassification: landsting\n", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert [(p.path, p.line, p.field) for p in problems] == [
+        ("data/areas/folkhalsa.yml", 4, "beskrivning"),
+        ("data/organisations/region-b.yml", 3, "classification"),
+    ]
+    assert "menade du ”description”?" in problems[0].message
+    assert "förväntade ett av: region, lansstyrelse, kommun" in problems[1].message
+    text = format_problems(problems)
+    assert text.splitlines()[0].startswith("data/areas/folkhalsa.yml:4:1: fältet beskrivning: okänt fält")
+    assert text.endswith("2 fel hittades.")
+
+
+def test_dangling_reference_names_the_field_and_a_close_id(data_copy: Path) -> None:
+    collab = data_copy / "collaborations" / "avtal-a-b.yml"
+    collab.write_text(
+        collab.read_text(encoding="utf-8").replace("area: folkhalsa", "area: folkhalsan"), encoding="utf-8"
+    )
+    [problem] = _problems(data_copy)
+    assert (problem.line, problem.field) == (20, "priority_areas[0].area")
+    assert problem.message == "fann ”folkhalsan”, förväntade id för ett område i data/areas/ (menade du ”folkhalsa”?)"
+
+
+def test_parent_loop_is_found(data_copy: Path) -> None:
+    org = data_copy / "organisations" / "kommun-a.yml"
+    org.write_text(org.read_text(encoding="utf-8") + "parent: kommunstyrelsen-kommun-a\n", encoding="utf-8")
+    problems = _problems(data_copy)
+    assert problems and all("slinga" in p.message for p in problems)
+    assert {p.field for p in problems} == {"parent"}
