@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+SITE ?= site
 
 # Material 9.7+ prints an end-of-life banner about MkDocs 2.0 on every run; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
@@ -19,8 +20,13 @@ $(STAMP): pyproject.toml requirements-lock.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 
+# Data is validated before MkDocs starts, and the site is built beside site/ and swapped in only
+# when the whole build succeeded: a failed build leaves the last good site exactly as it was.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	@rm -rf $(SITE).new
+	$(BIN)/mkdocs build --strict --site-dir $(SITE).new
+	@rm -rf $(SITE).old && if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi
+	@mv $(SITE).new $(SITE) && rm -rf $(SITE).old
 
 check: $(STAMP)
 	$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))

@@ -67,7 +67,12 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     pages = _pages(fixture_catalog)
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
-    assert len(pages) == 1 + 5 + 7
+    markdown_pages = [path for path in pages if path.endswith(".md")]
+    assert len(markdown_pages) == 1 + 5 + 7 + 1  # start, index per kind, records, editors' guide
+    assert sorted(path for path in pages if path.startswith("schemas/")) == [
+        f"schemas/{kind}.schema.json"
+        for kind in sorted(["areas", "collaborations", "documents", "legal", "organisations"])
+    ]
 
 
 @pytest.mark.parametrize(
@@ -81,10 +86,11 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
         "omraden/folkhalsa.md",
         "styrdokument/strategi-x.md",
         "lagrum/kommunallagen.md",
+        "redaktorer.md",
     ],
 )
 def test_golden_page(fixture_catalog: Catalog, path: str) -> None:
-    rendered = _pages(fixture_catalog)[path].markdown
+    rendered = _pages(fixture_catalog)[path].content
     golden = GOLDEN / path
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)

@@ -39,13 +39,13 @@ def test_every_problem_is_reported_in_one_run(data_copy: Path) -> None:
     org.write_text("id: region-b\nname: Region B\nclassification: landsting\n", encoding="utf-8")
     problems = _problems(data_copy)
     assert [(p.path, p.line, p.field) for p in problems] == [
-        ("data/areas/folkhalsa.yml", 4, "beskrivning"),
+        ("data/areas/folkhalsa.yml", 8, "beskrivning"),
         ("data/organisations/region-b.yml", 3, "classification"),
     ]
     assert "menade du ”description”?" in problems[0].message
     assert "förväntade ett av: region, lansstyrelse, kommun" in problems[1].message
     text = format_problems(problems)
-    assert text.splitlines()[0].startswith("data/areas/folkhalsa.yml:4:1: fältet beskrivning: okänt fält")
+    assert text.splitlines()[0].startswith("data/areas/folkhalsa.yml:8:1: fältet beskrivning: okänt fält")
     assert text.endswith("2 fel hittades.")
 
 
@@ -55,7 +55,7 @@ def test_dangling_reference_names_the_field_and_a_close_id(data_copy: Path) -> N
         collab.read_text(encoding="utf-8").replace("area: folkhalsa", "area: folkhalsan"), encoding="utf-8"
     )
     [problem] = _problems(data_copy)
-    assert (problem.line, problem.field) == (20, "priority_areas[0].area")
+    assert (problem.line, problem.field) == (21, "priority_areas[0].area")
     assert problem.message == "fann ”folkhalsan”, förväntade id för ett område i data/areas/ (menade du ”folkhalsa”?)"
 
 

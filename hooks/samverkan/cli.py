@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from pathlib import Path
 
+from .guide import record_template
+from .models import KINDS, SLUG_PATTERN
 from .pipeline import ROOT, build_pages, check_data
 from .problems import format_problems
 from .render import SECTIONS, SiteInfo
+from .schema import all_schemas
 
 DEFAULT_DATA = os.environ.get("SAMVERKAN_DATA") or str(ROOT / "data")
 DEFAULT_SITE = SiteInfo(
@@ -42,8 +46,46 @@ def _render(args: argparse.Namespace) -> int:
     for page in result.pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(page.content, encoding="utf-8")
     print(f"{len(result.pages)} sidor skrevs till {out}.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas that editors' tools read; a test keeps the committed copies current."""
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in all_schemas().items():
+        (out / name).write_text(text, encoding="utf-8")
+    print(f"{len(KINDS)} scheman skrevs till {out}.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    """Create a record file that already passes the check, or say why not."""
+    data = Path(args.data)
+    target = data / args.kind / f"{args.id}.yml"
+    if not re.fullmatch(SLUG_PATTERN, args.id):
+        print(f"Fel: ”{args.id}” är inget giltigt id; använd små bokstäver a–z, siffror och bindestreck.")
+        return 1
+    if target.exists():
+        print(f"Fel: {target} finns redan.")
+        return 1
+    organisations = sorted(path.stem for path in (data / "organisations").glob("*.yml"))
+    organisation = args.organisation or next(iter(organisations), None)
+    if args.kind == "collaborations" and organisation is None:
+        print("Fel: en samverkan behöver minst en part; skapa först en organisation.")
+        return 1
+    name = args.name or args.id.replace("-", " ").capitalize()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(record_template(args.kind, args.id, name, organisation), encoding="utf-8")
+    _, problems = check_data(data)
+    mine = [problem for problem in problems if problem.path.endswith(f"{args.kind}/{target.name}")]
+    if mine:
+        target.unlink()
+        print(format_problems(mine))
+        return 1
+    print(f"Skapade {target}. Fyll i uppgifterna, kontrollera med make check och skicka en pull request.")
     return 0
 
 
@@ -61,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--data", default=DEFAULT_DATA, help=data_help)
     render.add_argument("--out", required=True, help="mappen som sidorna skrivs till")
     render.set_defaults(run=_render)
+
+    schema = commands.add_parser("schema", help="skriv JSON Schema för varje slag av post")
+    schema.add_argument("--out", default=str(ROOT / "data" / "schemas"), help="mappen (standard: data/schemas/)")
+    schema.set_defaults(run=_schema)
+
+    new = commands.add_parser("new", help="skapa en ny post som klarar kontrollen")
+    new.add_argument("kind", choices=list(KINDS), metavar="SLAG", help="ett av: " + ", ".join(KINDS))
+    new.add_argument("id", metavar="ID", help="postens id, som också blir filnamnet")
+    new.add_argument("--name", help="postens namn (standard: bildas av id)")
+    new.add_argument("--organisation", help="id för en organisation att använda som part (för samverkan)")
+    new.add_argument("--data", default=DEFAULT_DATA, help=data_help)
+    new.set_defaults(run=_new)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

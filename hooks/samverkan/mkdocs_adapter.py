@@ -61,7 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _state["result"].pages:
         # Record pages stay out of the navigation: MkDocs renders the whole nav into every page.
         inclusion = InclusionLevel.INCLUDED if page.source is None else InclusionLevel.NOT_IN_NAV
-        generated = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
+        generated = File.generated(config, page.path, content=page.content, inclusion=inclusion)
         generated.edit_uri = page.source
         files.append(generated)
     return files

@@ -13,9 +13,11 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_KEY = "x-samverkan-ref"
+"""Schema keyword naming the record kind an id field refers to."""
 M = TypeVar("M", bound="BaseModel")
 FieldPath = tuple[str | int, ...]
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -58,13 +60,29 @@ def _parse_partial_date(value: Any) -> Any:
 
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
-PartialDate = Annotated[str, BeforeValidator(_parse_partial_date)]
-OrgId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("organisations")]
-AreaId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("areas")]
-DocumentId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("documents")]
-LegalId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("legal")]
-CollaborationId = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("collaborations")]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_parse_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+            ]
+        }
+    ),
+]
+OrgId = Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY: "organisations"}), Ref("organisations")]
+AreaId = Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY: "areas"}), Ref("areas")]
+DocumentId = Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY: "documents"}), Ref("documents")]
+LegalId = Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY: "legal"}), Ref("legal")]
+CollaborationId = Annotated[
+    str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY: "collaborations"}), Ref("collaborations")
+]
 Text = Annotated[str, Field(min_length=1)]
+MARKDOWN_HELP = " Markdown går att använda: *kursiv*, **fet**, listor och [länkar](https://exempel.se)."
+Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown"})]
+"""Text that may hold Markdown; it is rendered and cleaned to an allowlist (see markup.py)."""
 
 
 class Classification(StrEnum):
@@ -230,8 +248,11 @@ class Organisation(Record):
     parent: OrgId | None = field(
         "Ingår i", "Id för den organisation som organet ingår i.", "region-jamtland-harjedalen", default=None
     )
-    description: Text | None = field(
-        "Beskrivning", "Vad organisationen är, med källans ord.", "Region Gotlands styrelse.", default=None
+    description: Markdown | None = field(
+        "Beskrivning",
+        "Vad organisationen är, med källans ord." + MARKDOWN_HELP,
+        "Region Gotlands styrelse.",
+        default=None,
     )
     identifiers: list[Identifier] = field("Identifierare", "Till exempel organisationsnummer.", [], default=[])
     posts: list[Post] = field(
@@ -495,8 +516,11 @@ class Collaboration(Record):
 
 
 class Area(Record):
-    description: Text | None = field(
-        "Beskrivning", "Vad området omfattar, enligt källorna.", "Folkhälsoarbete i länet.", default=None
+    description: Markdown | None = field(
+        "Beskrivning",
+        "Vad området omfattar, enligt källorna." + MARKDOWN_HELP,
+        "Folkhälsoarbete i länet.",
+        default=None,
     )
 
 
@@ -509,8 +533,11 @@ class Document(Record):
         "Antaget av", "Id för organet som antagit dokumentet.", "regionfullmaktige-region-gotland", default=None
     )
     period: Period | None = field("Period", "Perioden dokumentet gäller.", {"start": 2020, "end": 2030}, default=None)
-    description: list[Text] = field(
-        "Beskrivning", "Vad källorna säger om dokumentet.", ["Ett övergripande styrdokument."], default=[]
+    description: list[Markdown] = field(
+        "Beskrivning",
+        "Vad källorna säger om dokumentet, ett stycke per rad." + MARKDOWN_HELP,
+        ["Ett övergripande styrdokument."],
+        default=[],
     )
 
 
@@ -518,7 +545,9 @@ class LegalReference(Record):
     short_name: Text | None = field("Kortnamn", "Vedertagen förkortning.", "KL", default=None)
     identifier: Text | None = field("Författningsnummer", "SFS-nummer.", "SFS 2017:725", default=None)
     jurisdiction: Text = field("Gäller i", "Där lagen gäller.", "Sverige", default="Sverige")
-    description: list[Text] = field("Beskrivning", "Vad källorna säger om lagen.", [], default=[])
+    description: list[Markdown] = field(
+        "Beskrivning", "Vad källorna säger om lagen, ett stycke per rad." + MARKDOWN_HELP, [], default=[]
+    )
 
 
 KINDS: dict[str, type[Record]] = {

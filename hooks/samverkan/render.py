@@ -15,8 +15,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .guide import field_reference, record_template
 from .link import Catalog
+from .markup import render_markdown
 from .models import LABELS
+from .schema import all_schemas, schema_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = [
@@ -43,6 +46,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 """Record kind → (folder on the site, section title)."""
 
+GUIDE_PATH = "redaktorer.md"
+
 TEMPLATE_OF = {
     "collaborations": "collaboration",
     "organisations": "organisation",
@@ -66,11 +71,12 @@ class SiteInfo:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown page and the data file it is edited in (None for index pages)."""
+    """A generated file: a Markdown page, or an export such as a schema, and the data file it is
+    edited in (None for pages made from many records)."""
 
     path: str
-    markdown: str
-    source: str | None
+    content: str
+    source: str | None = None
 
 
 def md_escape(value: Any) -> Any:
@@ -148,6 +154,7 @@ class Renderer:
             sv_date=sv_date,
             months=month_names,
             sv_join=sv_join,
+            markdown=render_markdown,
             period=sv_period,
         )
         self.env.globals.update(catalog=catalog, site=site, sections=SECTIONS, href=href)
@@ -155,6 +162,17 @@ class Renderer:
     def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
         markdown = self.env.get_template(f"{template}.md.j2").render(page_path=path, **context)
         return Page(path, markdown, source)
+
+    def guide(self) -> Page:
+        """The editors' guide: field reference and templates come from the schema, never written twice."""
+        kinds = list(SECTIONS)
+        return self.render(
+            "guide",
+            GUIDE_PATH,
+            references={kind: field_reference(kind) for kind in kinds},
+            templates={kind: record_template(kind, "ny-post", "Namn på posten") for kind in kinds},
+            schema_file=schema_file,
+        )
 
     def render_all(self) -> list[Page]:
         """Every generated page: start page, index page per kind and a page per record."""
@@ -167,6 +185,8 @@ class Renderer:
                 self.render(template, page_path(kind, record.id), catalog.sources[(kind, record.id)], record=record)
                 for record in records.values()
             )
+        pages.append(self.guide())
+        pages.extend(Page(f"schemas/{name}", text) for name, text in all_schemas().items())
         return pages
 
 

@@ -1,0 +1,152 @@
+"""The editors' guide, generated from the JSON Schema: field reference and a YAML template per kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .models import REF_KEY, SLUG_PATTERN
+from .schema import record_schema, schema_file
+
+KIND_NAMES = {
+    "organisations": "en organisation",
+    "collaborations": "en samverkan",
+    "areas": "ett område",
+    "documents": "ett styrdokument",
+    "legal": "ett lagrum",
+}
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    key: str
+    title: str
+    type: str
+    required: bool
+    description: str
+    example: str
+
+
+@dataclass(frozen=True)
+class FieldTable:
+    """The fields of one model: a record kind, or an object nested in it."""
+
+    name: str
+    title: str
+    rows: list[FieldRow]
+
+
+def _ref_name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+def _variants(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    """The non-null alternatives of a property."""
+    options = prop.get("anyOf", [prop])
+    return [option for option in options if option.get("type") != "null"]
+
+
+def type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
+    """A property's type in plain Swedish."""
+    variants = _variants(prop)
+    if len(variants) > 1:
+        return "datum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
+    option = variants[0]
+    if "$ref" in option:
+        target = defs[_ref_name(option["$ref"])]
+        if "enum" in target:
+            return "ett av: " + ", ".join(target["enum"])
+        return f"{target['title'].lower()} (se nedan)"
+    if option.get("type") == "array":
+        return "lista med " + type_text(option["items"], defs)
+    if REF_KEY in option:
+        return f"id för {KIND_NAMES[option[REF_KEY]]}"
+    if option.get("pattern") == SLUG_PATTERN:
+        return "id: a–z, 0–9 och bindestreck"
+    if option.get("type") == "integer":
+        low, high = option.get("minimum"), option.get("maximum")
+        return f"heltal {low}–{high}" if low is not None else "heltal"
+    if option.get("contentMediaType") == "text/markdown":
+        return "text (Markdown)"
+    return "text"
+
+
+def example_text(value: Any) -> str:
+    return (
+        yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+        .strip()
+        .removesuffix("...")
+        .strip()
+    )
+
+
+def field_reference(kind: str) -> list[FieldTable]:
+    """The record's own fields first, then each nested object once, in the order first met."""
+    schema = record_schema(kind)
+    defs = schema.get("$defs", {})
+    tables: list[FieldTable] = []
+    queue: list[tuple[str, dict[str, Any]]] = [(kind, schema)]
+    seen = {kind}
+    while queue:
+        name, model = queue.pop(0)
+        rows = []
+        for key, prop in model["properties"].items():
+            rows.append(
+                FieldRow(
+                    key,
+                    prop["title"],
+                    type_text(prop, defs),
+                    key in model.get("required", []),
+                    prop["description"],
+                    example_text(prop["examples"][0]),
+                )
+            )
+            for option in _variants(prop):
+                ref = option.get("$ref") or option.get("items", {}).get("$ref")
+                target = _ref_name(ref) if ref else None
+                if target and target not in seen and "properties" in defs[target]:
+                    seen.add(target)
+                    queue.append((target, defs[target]))
+        tables.append(FieldTable(name, model["title"], rows))
+    return tables
+
+
+def _with_organisation(value: Any, organisation: str | None) -> Any:
+    """An example with every organisation id replaced by one that exists in the data."""
+    if organisation is None:
+        return value
+    if isinstance(value, list):
+        return [_with_organisation(item, organisation) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: organisation if key == "organisation" else _with_organisation(item, organisation)
+            for key, item in value.items()
+        }
+    return value
+
+
+def record_template(kind: str, record_id: str, name: str, organisation: str | None = None) -> str:
+    """A new record's YAML: required fields filled in, optional ones as comments to uncomment."""
+    schema = record_schema(kind)
+    required = schema.get("required", [])
+    lines = [f"# yaml-language-server: $schema=../schemas/{schema_file(kind)}"]
+    optional = []
+    for key, prop in schema["properties"].items():
+        if key == "id":
+            value: Any = record_id
+        elif key == "name":
+            value = name
+        else:
+            value = _with_organisation(prop["examples"][0], organisation)
+        block = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=100).rstrip()
+        if key in required:
+            lines.append(block)
+        else:
+            optional.append(f"# {prop['title']}: {prop['description']}")
+            optional.extend("# " + line for line in block.splitlines())
+    lines.append("")
+    lines.append("# Frivilliga fält: ta bort # framför de rader du vill använda och skriv in rätt uppgifter.")
+    lines.extend(optional)
+    return "\n".join(lines) + "\n"
