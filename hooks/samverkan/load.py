@@ -64,9 +64,20 @@ def _positions(node: yaml.Node) -> dict[FieldPath, Location]:
     return positions
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, except that dates stay text: the models check them, with a field path and
+    a Swedish message, where PyYAML would fail on 2023-02-30 without saying where."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_yaml(text: str) -> tuple[Any, dict[FieldPath, Location]]:
     """Parse one YAML document safely; raise yaml.YAMLError or TooLarge."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -135,8 +146,10 @@ def load_all(data_dir: Path, root: Path, kinds: list[str]) -> tuple[list[Source]
 
 
 def _display(file: Path, root: Path) -> str:
-    """The path an editor recognises: relative to the repository when possible."""
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
+    """The path an editor recognises: relative to the repository, else to the working folder."""
+    for base in (root, Path.cwd()):
+        try:
+            return file.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return file.as_posix()

@@ -126,7 +126,8 @@ def translate(error: Any, model: type[BaseModel]) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"fann {describe(found)}, förväntade ett tal från 1 till 12 (månad)"
     if kind == "value_error":
-        return f"fann {describe(found)}: {ctx.get('error')}"
+        # A check across the fields of a mapping (an end before its start) explains itself.
+        return str(ctx.get("error")) if isinstance(found, dict) else f"fann {describe(found)}: {ctx.get('error')}"
     expected = {
         "string_type": "text",
         "int_type": "ett heltal",
@@ -193,8 +194,7 @@ def validate_records(sources: list[Source]) -> tuple[Records, list[Problem]]:
             problems.append(
                 Problem(
                     source.path,
-                    1,
-                    1,
+                    *source.locate(("id",)),
                     "id",
                     f"id ”{result.id}” finns redan i {previous.path}; ett id får bara användas en gång",
                 )
