@@ -63,7 +63,7 @@ CASES = {
         ("classification: kommun", "classification: komun"),
         4,
         "classification",
-        "(menade du ”kommun”?), förväntade ett av: region, lansstyrelse, kommun",
+        "(menade du ”kommun”?), förväntade ett av: region (Region), lansstyrelse (Länsstyrelse), kommun (Kommun)",
     ),
     "namn som lista": Case(ORG, ("name: Kommun A", "name: [Kommun A]"), 3, "name", "fann en lista, förväntade text"),
     "id som inte är ett id": Case(
@@ -95,7 +95,7 @@ CASES = {
         ("status: gallande", "status: gällande"),
         5,
         "status",
-        "(menade du ”gallande”?), förväntade ett av: forslag, gallande, pa_prov, upphord",
+        "(menade du ”gallande”?), förväntade ett av: forslag (Förslag), gallande (Gällande), pa_prov (På prov), upphord (Upphörd)",
     ),
     "slut före start": Case(
         COLLAB,
@@ -146,7 +146,11 @@ CASES = {
         COLLAB, ("months: [2, 11]", "month: [2, 11]"), 26, "meetings[0].month", "menade du ”months”?"
     ),
     "okänd roll": Case(
-        COLLAB, ("role: beslutande", "role: beslutsfattare"), 14, "parties[2].role", "förväntade ett av: huvudman, part"
+        COLLAB,
+        ("role: beslutande", "role: beslutsfattare"),
+        14,
+        "parties[2].role",
+        "förväntade ett av: huvudman (Huvudman), part (Part)",
     ),
     # Areas
     "tomt namn": Case(AREA, ("name: Folkhälsa", "name: ''"), 3, "name", "fältet är tomt, förväntade text"),

@@ -24,12 +24,14 @@ SITE = SiteInfo("Testportalen", "En portal för tester.")
         ("Folkhälsa", "Folkhälsa"),
         ("<script>", "<script>"),  # HTML is escaped by Jinja's autoescape, after this step
         ("*fet* och _kursiv_", r"\*fet\* och \_kursiv\_"),
-        ("[länk](javascript:x)", r"\[länk\](javascript:x)"),
+        ("[länk](javascript:x)", r"\[länk\]\(javascript:x\)"),
         ("{{ 7 * 7 }}", r"\{\{ 7 \* 7 \}\}"),
         ("a | b", r"a \| b"),
         ("# rubrik", r"\# rubrik"),
         ("- punkt", r"\- punkt"),
         ("2. stycke", r"2\. stycke"),
+        ("0#", r"0\#"),  # a closing hash would vanish from a heading
+        ("1) a + b!", r"1\) a \+ b\!"),
         ("rad ett\n\nrad två", "rad ett rad två"),
     ],
 )

@@ -105,7 +105,11 @@ RENDERER = Renderer(CATALOG, SITE)
 ORIGINAL = CATALOG.collaborations["avtal-a-b"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(data=st.data(), text=st.one_of(TEXT, NASTY, st.tuples(TEXT, NASTY, TEXT).map("".join)))
 def test_any_text_in_any_field_shows_literally(data: st.DataObject, text: str) -> None:
     path, _ = data.draw(st.sampled_from(_plain_fields(ORIGINAL)))

@@ -43,7 +43,7 @@ def test_every_problem_is_reported_in_one_run(data_copy: Path) -> None:
         ("data/organisations/region-b.yml", 3, "classification"),
     ]
     assert "menade du ”description”?" in problems[0].message
-    assert "förväntade ett av: region, lansstyrelse, kommun" in problems[1].message
+    assert "förväntade ett av: region (Region), lansstyrelse (Länsstyrelse), kommun (Kommun)" in problems[1].message
     text = format_problems(problems)
     assert text.splitlines()[0].startswith("data/areas/folkhalsa.yml:8:1: fältet beskrivning: okänt fält")
     assert text.endswith("2 fel hittades.")

@@ -57,8 +57,9 @@ TEMPLATE_OF = {
 }
 
 _WHITESPACE = re.compile(r"\s+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
-_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+# Every character Python-Markdown lets a backslash escape, and | for tables. Escaping them all,
+# wherever they stand, keeps a value from becoming a heading, list, link, emphasis or attribute.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,7 @@ def md_escape(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     text = _WHITESPACE.sub(" ", value)
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(
-        lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text
-    )
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def sv_date(value: str | None) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load import FieldPath, Source
-from .models import KINDS, Organisation, PostRef, Record, iter_items, iter_refs
+from .models import KINDS, LABELS, Organisation, PostRef, Record, iter_items, iter_refs
 from .problems import Problem
 
 KIND_LABELS = {
@@ -116,7 +116,8 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         return f"okänt fält ”{key}”{hint}; tillåtna fält: {', '.join(fields)}"
     if kind == "enum":
         values = _enum_at(model, path)
-        return f"fann {describe(found)}{suggest(str(found), values)}, förväntade ett av: {', '.join(values)}"
+        allowed = ", ".join(f"{value} ({LABELS[value]})" for value in values)
+        return f"fann {describe(found)}{suggest(str(found), values)}, förväntade ett av: {allowed}"
     if kind == "string_pattern_mismatch":
         return f"fann {describe(found)}, förväntade ett id med små bokstäver a–z, siffror och bindestreck"
     if kind == "string_too_short":
