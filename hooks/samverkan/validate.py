@@ -106,7 +106,9 @@ def translate(error: Any, model: type[BaseModel]) -> str:
     kind, path, found = error["type"], tuple(error["loc"]), error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "obligatoriskt fält saknas"
+        info = _model_at(model, path).model_fields.get(str(path[-1]))
+        title = f" ({info.title})" if info and info.title else ""
+        return f"obligatoriskt fält saknas; förväntade en rad ”{path[-1]}:”{title}"
     if kind == "extra_forbidden":
         fields = _model_at(model, path).model_fields
         # An editor may type the Swedish title ("beskrivning") instead of the key ("description").
