@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from samverkan.link import Catalog
 from samverkan.pipeline import check_data
@@ -119,3 +120,18 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(locale="sv-SE")
     yield context.new_page()
     context.close()
+
+
+def search(page: Page, site_url: str, query: str) -> list[str]:
+    """Type a query into Material's search box and return the result links, best first."""
+    page.goto(site_url)
+    page.keyboard.press("s")  # Material's keyboard shortcut for the search box
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    # The index loads in a web worker; a query typed before it is ready would go unanswered.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Skriv sökord")
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup, which fill() alone does not send
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("Skriv sökord")
+    hrefs = page.locator(".md-search-result__list > li > a").evaluate_all("links => links.map(a => a.href)")
+    return [urlsplit(href).path.lstrip("/") for href in hrefs]

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
+from conftest import search
 from playwright.sync_api import Page, expect
 
 from samverkan.link import Catalog
 from samverkan.render import SECTIONS
-
-
-def search(page: Page, site_url: str, query: str) -> list[str]:
-    """Type a query into Material's search box and return the result links, best first."""
-    page.goto(site_url)
-    page.keyboard.press("s")  # Material's keyboard shortcut for the search box
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    # The index loads in a web worker; a query typed before it is ready would go unanswered.
-    expect(page.locator(".md-search-result__meta")).to_have_text("Skriv sökord")
-    box.fill(query)
-    box.press("End")  # Material reads the query on keyup, which fill() alone does not send
-    results = page.locator(".md-search-result__list > li > a")
-    expect(results.first).to_be_visible()
-    hrefs = results.evaluate_all("links => links.map(a => a.href)")
-    return [urlsplit(href).path.lstrip("/") for href in hrefs]
 
 
 def test_search_finds_every_record_by_its_name(page: Page, site_url: str, real_catalog: Catalog) -> None:

@@ -19,6 +19,7 @@ from .models import (
     Party,
     Perspective,
     PostRef,
+    Role,
 )
 from .validate import Records
 
@@ -58,6 +59,16 @@ class Catalog:
             org = self.organisations[org.parent]
             chain.append(org)
         return chain
+
+    def principal_parties(self, collab: Collaboration) -> list[Organisation]:
+        """The parties an agreement is between, or the organisation that owns a structure."""
+        principal = [p for p in collab.parties if p.role in (Role.part, Role.huvudman)] or collab.parties
+        return list({p.organisation: self.organisations[p.organisation] for p in principal}.values())
+
+    def area_organisations(self, area_id: str) -> list[Organisation]:
+        """The principal parties of every collaboration that works on an area."""
+        found = {org.id: org for c in self.area_collaborations(area_id) for org in self.principal_parties(c)}
+        return list(found.values())
 
     def area_collaborations(self, area_id: str) -> list[Collaboration]:
         """Every collaboration that has the area as a priority or a perspective, once each."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -58,10 +59,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
     for file in files:
         file.edit_uri = f"{docs}/{file.src_uri}"
-    for page in _state["result"].pages:
+    result = _state["result"]
+    urls = {}
+    for page in result.pages:
         # Record pages stay out of the navigation: MkDocs renders the whole nav into every page.
         inclusion = InclusionLevel.INCLUDED if page.source is None else InclusionLevel.NOT_IN_NAV
         generated = File.generated(config, page.path, content=page.content, inclusion=inclusion)
         generated.edit_uri = page.source
         files.append(generated)
+        urls[page.path] = generated.url
+    _state["search"] = {urls[path]: entry for path, entry in result.search.items()}
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Add the hidden Swedish search terms (and boosts) to the index that Material's search plugin has written.
+
+    Hooks run after the plugins, so the index exists; mkdocs.yml gives the field its boost.
+    """
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    extra = _state.get("search", {})
+    for entry in index["docs"]:
+        if entry["location"] in extra:
+            entry["terms"] = extra[entry["location"]].terms
+            if extra[entry["location"]].boost != 1.0:
+                entry["boost"] = extra[entry["location"]].boost
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -9,7 +9,8 @@ from .link import Catalog, link_records
 from .load import load_all
 from .models import KINDS
 from .problems import Problem
-from .render import Page, SiteInfo, render_site
+from .render import SECTIONS, Page, SiteInfo, page_path, render_site
+from .search import SearchEntry, search_entries
 from .validate import validate_records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,8 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     catalog: Catalog | None = None
     pages: list[Page] = field(default_factory=list)
+    search: dict[str, SearchEntry] = field(default_factory=dict)
+    """Page path → hidden Swedish search terms and boost for that page (see search.py)."""
 
 
 def check_data(data_dir: Path, root: Path = ROOT) -> tuple[Catalog | None, list[Problem]]:
@@ -38,4 +41,7 @@ def build_pages(data_dir: Path, site: SiteInfo, root: Path = ROOT) -> Result:
     catalog, problems = check_data(data_dir, root)
     if catalog is None:
         return Result(problems)
-    return Result(problems, catalog, render_site(catalog, site))
+    entries = {
+        page_path(kind, record_id): entry for (kind, record_id), entry in search_entries(catalog, SECTIONS).items()
+    }
+    return Result(problems, catalog, render_site(catalog, site), entries)

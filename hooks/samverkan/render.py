@@ -154,6 +154,7 @@ class Renderer:
             sv_join=sv_join,
             markdown=render_markdown,
             period=sv_period,
+            org_name=lambda org_id: catalog.organisations[org_id].name,
         )
         self.env.globals.update(catalog=catalog, site=site, sections=SECTIONS, href=href)
 
