@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+AXE := node_modules/axe-core/axe.min.js
 ADDR ?= 127.0.0.1:8000
 SITE ?= site
 
@@ -16,6 +17,11 @@ $(STAMP): pyproject.toml requirements-lock.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e '.[dev]'
 	@touch $(STAMP)
+
+# axe-core for the accessibility tests, from the npm registry, pinned by package-lock.json.
+$(AXE): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(AXE); \
+	else echo "npm saknas: tillgänglighetstesterna med axe-core hoppas över"; fi
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
@@ -31,7 +37,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))
 
-test: lint
+test: lint $(AXE)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -122,6 +122,13 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture
+def browser_context_without_js(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
 def search(page: Page, site_url: str, query: str) -> list[str]:
     """Type a query into Material's search box and return the result links, best first."""
     page.goto(site_url)

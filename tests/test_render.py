@@ -70,7 +70,7 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
     markdown_pages = [path for path in pages if path.endswith(".md")]
-    assert len(markdown_pages) == 1 + 5 + 7 + 1  # start, index per kind, records, editors' guide
+    assert len(markdown_pages) == 1 + 5 + 7 + 2  # start, index per kind, records, guide, accessibility
     assert sorted(path for path in pages if path.startswith("schemas/")) == [
         f"schemas/{kind}.schema.json"
         for kind in sorted(["areas", "collaborations", "documents", "legal", "organisations"])
@@ -89,6 +89,7 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
         "styrdokument/strategi-x.md",
         "lagrum/kommunallagen.md",
         "redaktorer.md",
+        "tillganglighet.md",
     ],
 )
 def test_golden_page(fixture_catalog: Catalog, path: str) -> None:

@@ -16,12 +16,17 @@ from .schema import all_schemas
 
 DEFAULT_DATA = os.environ.get("SAMVERKAN_DATA") or str(ROOT / "data")
 DEFAULT_SITE = SiteInfo(
-    os.environ.get("SAMVERKAN_SITE_NAME", "Samverkansportalen"),
-    os.environ.get(
-        "SAMVERKAN_SITE_DESCRIPTION",
-        "Samverkansöverenskommelser och interna samverkansstrukturer hos regioner och länsstyrelser, "
-        "sökbara och samlade på ett ställe.",
-    ),
+    **{
+        name: os.environ[variable]
+        for name, variable in [
+            ("name", "SAMVERKAN_SITE_NAME"),
+            ("description", "SAMVERKAN_SITE_DESCRIPTION"),
+            ("publisher", "SAMVERKAN_PUBLISHER"),
+            ("feedback_url", "SAMVERKAN_FEEDBACK_URL"),
+            ("contact_email", "SAMVERKAN_CONTACT_EMAIL"),
+        ]
+        if os.environ.get(variable)
+    }
 )
 
 

@@ -17,6 +17,7 @@ from .models import (
     Meeting,
     Organisation,
     Party,
+    Period,
     Perspective,
     PostRef,
     Role,
@@ -70,6 +71,18 @@ class Catalog:
         found = {org.id: org for c in self.area_collaborations(area_id) for org in self.principal_parties(c)}
         return list(found.values())
 
+    def years(self, collab: Collaboration) -> list[int]:
+        """Every year the data dates the collaboration to: its period, decisions and documents."""
+        found = set(_period_years(collab.period))
+        for area in collab.priority_areas:
+            found.update(_period_years(area.period))
+        dates = [d.date for d in collab.decisions] + [d.date for d in collab.source_documents]
+        found.update(int(date[:4]) for date in dates if date)
+        return sorted(found)
+
+    def area_years(self, area_id: str) -> list[int]:
+        return sorted({year for collab in self.area_collaborations(area_id) for year in self.years(collab)})
+
     def area_collaborations(self, area_id: str) -> list[Collaboration]:
         """Every collaboration that has the area as a priority or a perspective, once each."""
         uses = [*self.area_priorities[area_id], *self.area_perspectives[area_id]]
@@ -86,6 +99,14 @@ class Catalog:
             for area_id in [use.area for use in collab.priority_areas] + [use.area for use in collab.perspectives]:
                 found[area_id] = self.areas[area_id]
         return sorted(found.values(), key=_by_name)
+
+
+def _period_years(period: Period | None) -> range:
+    """The years a period spans; one year when only its start or its end is known."""
+    if period is None or not (period.start or period.end):
+        return range(0)
+    first, last = (int(date[:4]) for date in (period.start or period.end, period.end or period.start))  # type: ignore[index]
+    return range(first, last + 1)
 
 
 def _by_name(record: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
@@ -47,7 +48,13 @@ def pipeline() -> ModuleType:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate and render before MkDocs touches site/, so bad data leaves the last site in place."""
-    result: Result = pipeline().build_pages(data_dir(config), SiteInfo(config.site_name, config.site_description or ""))
+    extra = {key: config.extra.get(key) for key in ("publisher", "feedback_url", "contact_email")}
+    site = SiteInfo(config.site_name, **{key: value for key, value in extra.items() if value})
+    if config.site_description:
+        site = dataclasses.replace(site, description=config.site_description)
+    else:
+        config.site_description = site.description
+    result: Result = pipeline().build_pages(data_dir(config), site)
     if result.problems:
         raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
     _state["result"] = result

@@ -47,6 +47,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
 """Record kind → (folder on the site, section title)."""
 
 GUIDE_PATH = "redaktorer.md"
+ACCESSIBILITY_PATH = "tillganglighet.md"
 
 TEMPLATE_OF = {
     "collaborations": "collaboration",
@@ -64,10 +65,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """Settings that come from the site configuration."""
+    """Settings that come from the site configuration (mkdocs.yml, or SAMVERKAN_* variables)."""
 
-    name: str
-    description: str
+    name: str = "Samverkansportalen"
+    description: str = (
+        "Samverkansöverenskommelser och interna samverkansstrukturer hos regioner och länsstyrelser, "
+        "sökbara och samlade på ett ställe."
+    )
+    publisher: str = "Samverkansportalen"
+    feedback_url: str = "https://github.com/samverkansportalen/samverkansportalen/issues/new"
+    contact_email: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,7 @@ class Renderer:
                 for record in records.values()
             )
         pages.append(self.guide())
+        pages.append(self.render("accessibility", ACCESSIBILITY_PATH))
         pages.extend(Page(f"schemas/{name}", text) for name, text in all_schemas().items())
         return pages
 

@@ -1,0 +1,90 @@
+/* Filterable index tables. A <div class="samverkan-filter" data-facets="Typ|Status"> before a
+ * table gets a search field and one drop-down per named column. Without JavaScript the table
+ * stays complete. No libraries, no requests. */
+(function () {
+  "use strict";
+
+  var fold = function (text) {
+    return text.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e");
+  };
+
+  /* The values of a cell: the texts of its links, else its comma-separated parts. */
+  var cellValues = function (cell) {
+    var links = cell.querySelectorAll("a");
+    if (links.length) {
+      return Array.prototype.map.call(links, function (a) { return a.textContent.trim(); });
+    }
+    return cell.textContent.split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+  };
+
+  var element = function (tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text) { node.textContent = text; }
+    return node;
+  };
+
+  var setUp = function (marker, number) {
+    var next = marker.nextElementSibling;
+    var table = next && (next.matches("table") ? next : next.querySelector("table"));
+    if (!table || !table.tHead || marker.dataset.ready) { return; }
+    marker.dataset.ready = "1";
+    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var form = element("form", { "class": "samverkan-filter__form", role: "search", "aria-label": "Filtrera tabellen" });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+    var textId = "samverkan-filter-" + number;
+    var textLabel = element("label", { "for": textId }, "Filtrera");
+    var input = element("input", { id: textId, type: "search", autocomplete: "off", placeholder: "Skriv för att filtrera" });
+    var group = element("div", { "class": "samverkan-filter__field" });
+    group.append(textLabel, input);
+    form.append(group);
+
+    var selects = marker.dataset.facets.split("|").map(function (facet, index) {
+      var column = headers.indexOf(facet);
+      if (column < 0) { return null; }
+      var values = {};
+      rows.forEach(function (row) { cellValues(row.cells[column]).forEach(function (v) { values[v] = true; }); });
+      var id = textId + "-" + index;
+      var select = element("select", { id: id });
+      select.append(element("option", { value: "" }, "Alla"));
+      Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "sv"); }).forEach(function (value) {
+        select.append(element("option", { value: value }, value));
+      });
+      var field = element("div", { "class": "samverkan-filter__field" });
+      field.append(element("label", { "for": id }, facet), select);
+      form.append(field);
+      return { column: column, select: select };
+    }).filter(Boolean);
+
+    var status = element("p", { "class": "samverkan-filter__status", role: "status", "aria-live": "polite" });
+    form.append(status);
+    marker.append(form);
+
+    var update = function () {
+      var query = fold(input.value.trim());
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = (!query || fold(row.textContent).indexOf(query) >= 0) && selects.every(function (facet) {
+          return !facet.select.value || cellValues(row.cells[facet.column]).indexOf(facet.select.value) >= 0;
+        });
+        row.hidden = !visible;
+        shown += visible ? 1 : 0;
+      });
+      status.textContent = "Visar " + shown + " av " + rows.length + ".";
+    };
+    input.addEventListener("input", update);
+    selects.forEach(function (facet) { facet.select.addEventListener("change", update); });
+    update();
+  };
+
+  var init = function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".samverkan-filter"), setUp);
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
