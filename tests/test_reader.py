@@ -4,6 +4,7 @@ a keyboard-only path to search and to every record, filterable tables and clean 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,7 @@ def test_keyboard_reaches_search(page: Page, site_url: str) -> None:
     expect(page.locator(".md-search-result__list > li").first).to_contain_text("Folkhälsa")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{site_url}omraden/folkhalsa/?h=folkh%C3%A4lsa")
+    expect(page).to_have_url(re.compile(re.escape(f"{site_url}omraden/folkhalsa/")))
 
 
 @pytest.mark.parametrize("kind", list(SECTIONS))
