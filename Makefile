@@ -10,7 +10,7 @@ SITE ?= site
 # Material 9.7+ prints an end-of-life banner about MkDocs 2.0 on every run; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint clean
+.PHONY: serve build check test lint bench clean
 
 # The venv is made once and reinstalled only when the dependencies change.
 $(STAMP): pyproject.toml requirements-lock.txt
@@ -40,8 +40,12 @@ check: $(STAMP)
 test: lint $(AXE)
 	$(BIN)/python -m pytest
 
+# Build times at national scale; writes benchmarks/BENCHMARKS.md (takes about ten minutes).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/mypy
 
 clean:

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from samverkan.load import MAX_FILE_BYTES, MAX_NODES, Source, load_all, load_file, load_yaml
+from samverkan.load import MAX_FILE_BYTES, MAX_NODES, Source, load_all, load_file, load_yaml, positions_of
 from samverkan.problems import Problem
 
 
 def test_positions_point_at_each_value() -> None:
-    data, positions = load_yaml("id: a\nparties:\n  - organisation: b\n    role: part\n")
+    data, node = load_yaml("id: a\nparties:\n  - organisation: b\n    role: part\n")
+    assert node is not None
+    positions = positions_of(node)
     assert data == {"id": "a", "parties": [{"organisation": "b", "role": "part"}]}
     assert positions[("id",)] == (1, 5)
     assert positions[("parties", 0)] == (3, 5)
@@ -19,7 +21,7 @@ def test_positions_point_at_each_value() -> None:
 
 
 def test_locate_falls_back_to_nearest_parent() -> None:
-    source = Source("areas", "x.yml", "x", {}, {("parties",): (2, 1), ("parties", 0): (3, 5)})
+    source = Source("areas", "x.yml", "x", {}, _positions={("parties",): (2, 1), ("parties", 0): (3, 5)})
     assert source.locate(("parties", 0, "missing")) == (3, 5)
     assert source.locate(("other",)) == (1, 1)
 

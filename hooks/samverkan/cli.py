@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 from pathlib import Path
 
+from .generate import generate
 from .guide import record_template
 from .models import KINDS, SLUG_PATTERN
 from .pipeline import ROOT, build_pages, check_data
@@ -48,11 +50,13 @@ def _render(args: argparse.Namespace) -> int:
         print(format_problems(result.problems))
         return 1
     out = Path(args.out)
+    # The hand-written pages too, so that the folder is a complete docs_dir for a build without hooks.
+    shutil.copytree(ROOT / "content", out, dirs_exist_ok=True)
     for page in result.pages:
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    print(f"{len(result.pages)} sidor skrevs till {out}.")
+    print(f"{len(result.pages)} genererade sidor och sidorna i content/ skrevs till {out}.")
     return 0
 
 
@@ -94,6 +98,16 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):
+        print(f"Fel: {out} är inte tom; välj en tom eller ny mapp.")
+        return 1
+    count = generate(args.scale, out)
+    print(f"{count} poster skrevs till {out} (skala {args.scale:g}).")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m samverkan", description="Verktyg för Samverkansportalens data.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
@@ -104,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=["text", "github"], default="text", help="text eller GitHub-annoteringar")
     check.set_defaults(run=_check)
 
-    render = commands.add_parser("render", help="skriv de genererade Markdown-sidorna till en mapp")
+    render = commands.add_parser(
+        "render", help="skriv de genererade sidorna och content/ till en mapp, som en docs_dir utan hookar"
+    )
     render.add_argument("--data", default=DEFAULT_DATA, help=data_help)
     render.add_argument("--out", required=True, help="mappen som sidorna skrivs till")
     render.set_defaults(run=_render)
@@ -120,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--organisation", help="id för en organisation att använda som part (för samverkan)")
     new.add_argument("--data", default=DEFAULT_DATA, help=data_help)
     new.set_defaults(run=_new)
+
+    gen = commands.add_parser("generate", help="skriv ett syntetiskt nationellt dataset för mätningar och tester")
+    gen.add_argument("--scale", type=float, default=1.0, help="1 = hela landet, cirka 1 500 samverkan (standard 1)")
+    gen.add_argument("--out", required=True, help="en tom eller ny mapp")
+    gen.set_defaults(run=_generate)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -80,6 +80,11 @@ class Catalog:
         found.update(int(date[:4]) for date in dates if date)
         return sorted(found)
 
+    def latest_collaborations(self, count: int) -> list[Collaboration]:
+        """The collaborations with the latest dates in the data, latest first, then by name."""
+        dated = sorted(self.collaborations.values(), key=lambda c: max(self.years(c), default=0), reverse=True)
+        return dated[:count]
+
     def area_years(self, area_id: str) -> list[int]:
         return sorted({year for collab in self.area_collaborations(area_id) for year in self.years(collab)})
 
@@ -113,9 +118,10 @@ def _by_name(record: Any) -> str:
     return str(record.name).casefold()
 
 
-def _add(index: dict[str, list[Any]], key: str, value: Any) -> None:
-    if value not in index[key]:
-        index[key].append(value)
+def _once(ids: Any) -> list[str]:
+    """Ids in order, each once, without empty ones: an organisation both taking part in and
+    preparing a meeting is listed once on its page."""
+    return list(dict.fromkeys(filter(None, ids)))
 
 
 def link_records(records: Records) -> Catalog:
@@ -136,24 +142,21 @@ def _link_collaboration(catalog: Catalog, collab: Collaboration) -> None:
     for party in collab.parties:
         catalog.roles[party.organisation].append((collab, party))
     for meeting in collab.meetings:
-        for org_id in [ref.organisation for ref in meeting.participants] + (
-            [meeting.prepared_by] if meeting.prepared_by else []
-        ):
-            _add(catalog.meetings, org_id, (collab, meeting))
+        for org_id in _once([ref.organisation for ref in meeting.participants] + [meeting.prepared_by]):
+            catalog.meetings[org_id].append((collab, meeting))
     for assignment in collab.assignments:
-        for org_id in assignment.responsible:
-            _add(catalog.assignments, org_id, (collab, assignment))
+        for org_id in _once(assignment.responsible):
+            catalog.assignments[org_id].append((collab, assignment))
     for decision in collab.decisions:
-        deciders = [decision.body, decision.proposed_by.organisation if decision.proposed_by else None]
-        for org_id in filter(None, deciders):
-            _add(catalog.decisions, org_id, (collab, decision))
+        for org_id in _once([decision.body, decision.proposed_by.organisation if decision.proposed_by else None]):
+            catalog.decisions[org_id].append((collab, decision))
     for priority in collab.priority_areas:
         catalog.area_priorities[priority.area].append((collab, priority))
     for perspective in collab.perspectives:
         catalog.area_perspectives[perspective.area].append((collab, perspective))
-    for link in collab.governing_documents:
-        _add(catalog.document_uses, link.document, collab)
-    for basis in collab.legal_basis:
-        _add(catalog.legal_uses, basis.legal_reference, collab)
+    for document_id in _once(link.document for link in collab.governing_documents):
+        catalog.document_uses[document_id].append(collab)
+    for legal_id in _once(basis.legal_reference for basis in collab.legal_basis):
+        catalog.legal_uses[legal_id].append(collab)
     if collab.predecessor:
         catalog.successors[collab.predecessor].append(collab)

@@ -22,21 +22,33 @@ KEY = -1
 
 @dataclass
 class Source:
-    """One data file, parsed: its kind, where it lives, its data and where each value stood."""
+    """One data file, parsed: its kind, where it lives, its data and the YAML node tree it came from.
+
+    Positions are worked out from the nodes only when a problem needs them, so valid files cost
+    nothing extra.
+    """
 
     kind: str
     path: str
     stem: str
     data: Any
-    positions: dict[FieldPath, Location] = field(default_factory=dict)
+    node: yaml.Node | None = None
+    _positions: dict[FieldPath, Location] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[FieldPath, Location]:
+        if self._positions is None:
+            self._positions = positions_of(self.node) if self.node is not None else {}
+        return self._positions
 
     def locate(self, path: FieldPath, key: bool = False) -> Location:
         """The line and column of a field's value (or its key), else of its nearest parent in the file."""
-        if key and (*path, KEY) in self.positions:
-            return self.positions[(*path, KEY)]
+        positions = self.positions
+        if key and (*path, KEY) in positions:
+            return positions[(*path, KEY)]
         for end in range(len(path), -1, -1):
-            if path[:end] in self.positions:
-                return self.positions[path[:end]]
+            if path[:end] in positions:
+                return positions[path[:end]]
         return (1, 1)
 
 
@@ -44,16 +56,28 @@ class TooLarge(Exception):
     """The document expands to more nodes than MAX_NODES."""
 
 
-def _positions(node: yaml.Node) -> dict[FieldPath, Location]:
-    """Map each field path to the 1-based line and column of its value."""
+def expanded_size(node: yaml.Node, sizes: dict[int, int] | None = None) -> int:
+    """How many nodes the document has once every alias is expanded, counted without expanding."""
+    sizes = {} if sizes is None else sizes
+    if id(node) in sizes:
+        return sizes[id(node)]
+    sizes[id(node)] = 1  # a node that contains itself counts once while it is being measured
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+    size = 1 + sum(expanded_size(child, sizes) for child in children)
+    sizes[id(node)] = size
+    return size
+
+
+def positions_of(node: yaml.Node) -> dict[FieldPath, Location]:
+    """Map each field path to the 1-based line and column of its value (and of its key)."""
     positions: dict[FieldPath, Location] = {}
     stack: list[tuple[FieldPath, yaml.Node]] = [((), node)]
-    seen = 0
-    while stack:
+    while stack and len(positions) <= MAX_NODES:
         path, current = stack.pop()
-        seen += 1
-        if seen > MAX_NODES:
-            raise TooLarge
         positions.setdefault(path, (current.start_mark.line + 1, current.start_mark.column + 1))
         if isinstance(current, yaml.MappingNode):
             for key, value in current.value:
@@ -64,7 +88,10 @@ def _positions(node: yaml.Node) -> dict[FieldPath, Location]:
     return positions
 
 
-class _Loader(yaml.SafeLoader):
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """The safe loader, except that dates stay text: the models check them, with a field path and
     a Swedish message, where PyYAML would fail on 2023-02-30 without saying where."""
 
@@ -75,15 +102,16 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text: str) -> tuple[Any, dict[FieldPath, Location]]:
-    """Parse one YAML document safely; raise yaml.YAMLError or TooLarge."""
+def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document safely; raise yaml.YAMLError or TooLarge before building anything."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}
-        positions = _positions(node)
-        return loader.construct_document(node), positions
+            return None, None
+        if expanded_size(node) > MAX_NODES:
+            raise TooLarge
+        return loader.construct_document(node), node
     finally:
         loader.dispose()
 
@@ -106,7 +134,7 @@ def load_file(file: Path, kind: str, display: str) -> Source | Problem:
             display, 1, 1, "", f"filen är inte UTF-8 (felaktig byte på position {error.start}); spara den som UTF-8"
         )
     try:
-        data, positions = load_yaml(text)
+        data, node = load_yaml(text)
     except TooLarge:
         return Problem(
             display,
@@ -125,7 +153,7 @@ def load_file(file: Path, kind: str, display: str) -> Source | Problem:
         return Problem(display, 1, 1, "", f"ogiltig YAML: {error}")
     if data is None:
         return Problem(display, 1, 1, "", "filen är tom; förväntade en post med minst id och name")
-    return Source(kind, display, file.stem, data, positions)
+    return Source(kind, display, file.stem, data, node)
 
 
 def load_all(data_dir: Path, root: Path, kinds: list[str]) -> tuple[list[Source], list[Problem]]:

@@ -21,7 +21,20 @@ from .render import SiteInfo
 
 PACKAGE = Path(__file__).parent
 # In import order: reloading them in this order rebinds every `from .x import y`.
-PIPELINE_MODULES = ["problems", "models", "load", "validate", "link", "render", "pipeline"]
+PIPELINE_MODULES = [
+    "problems",
+    "models",
+    "load",
+    "validate",
+    "link",
+    "markup",
+    "schema",
+    "guide",
+    "render",
+    "search",
+    "generate",
+    "pipeline",
+]
 
 _state: dict[str, Any] = {}
 
@@ -80,18 +93,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Add the hidden Swedish search terms (and boosts) to the index that Material's search plugin has written.
+    """Give the index Material's search plugin has written one entry per record, with hidden terms.
 
-    Hooks run after the plugins, so the index exists; mkdocs.yml gives the field its boost.
+    Hooks run after the plugins, so the index exists; mkdocs.yml gives the terms field its boost.
     """
     index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    extra = _state.get("search", {})
-    for entry in index["docs"]:
-        if entry["location"] in extra:
-            entry["terms"] = extra[entry["location"]].terms
-            if extra[entry["location"]].boost != 1.0:
-                entry["boost"] = extra[entry["location"]].boost
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index["docs"] = pipeline().merge_entries(index["docs"], _state.get("search", {}))
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -572,11 +573,19 @@ def _ref_kind(annotation: Any) -> str | None:
     return None
 
 
+@cache
+def _fields(model: type[BaseModel]) -> list[tuple[str, str | None]]:
+    """A model's field names, each with the kind of record it refers to, if any (worked out once)."""
+    return [
+        (name, _ref_kind(info.annotation) or next((m.kind for m in info.metadata if isinstance(m, Ref)), None))
+        for name, info in model.model_fields.items()
+    ]
+
+
 def walk(item: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any, str | None]]:
     """Yield (field path, value, referenced kind or None) for every value inside item, depth first."""
-    for name, info in type(item).model_fields.items():
+    for name, kind in _fields(type(item)):
         value = getattr(item, name)
-        kind = _ref_kind(info.annotation) or next((m.kind for m in info.metadata if isinstance(m, Ref)), None)
         values = value if isinstance(value, list) else [value]
         for index, element in enumerate(values):
             where = (*path, name, index) if isinstance(value, list) else (*path, name)

@@ -10,8 +10,10 @@ from .load import load_all
 from .models import KINDS
 from .problems import Problem
 from .render import SECTIONS, Page, SiteInfo, page_path, render_site
-from .search import SearchEntry, search_entries
+from .search import SearchEntry, merge_entries, search_entries
 from .validate import validate_records
+
+__all__ = ["ROOT", "Result", "build_pages", "check_data", "merge_entries"]
 
 ROOT = Path(__file__).resolve().parents[2]
 """The repository: data paths in messages are shown relative to it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,22 @@ def page_path(kind: str, record_id: str | None = None) -> str:
 def href(context: Any, kind: str, record_id: str | None = None) -> Markup:
     """A link target relative to the page being rendered, so that MkDocs checks it."""
     target = page_path(kind, record_id) if kind in SECTIONS else kind
-    return Markup(posixpath.relpath(target, posixpath.dirname(context["page_path"]) or "."))
+    return Markup(relative(target, posixpath.dirname(context["page_path"])))
+
+
+@lru_cache(maxsize=4096)
+def _split(folder: str) -> tuple[str, ...]:
+    return tuple(folder.split("/")) if folder else ()
+
+
+def relative(target: str, folder: str) -> str:
+    """posixpath.relpath for the docs' own relative paths, without touching the file system."""
+    target_dir, _, name = target.rpartition("/")
+    start, parts = _split(folder), _split(target_dir)
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + list(parts[common:]) + [name])
 
 
 def sv_period(period: Any) -> str:

@@ -14,12 +14,14 @@ build time each record page gets a hidden field of extra terms, indexed with its
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from typing import Any
 
 from .link import Catalog
 from .models import CaseNumber, Record, walk
 
+_TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 COMBINING = re.compile(r"([^\W\d_]+)- ", re.UNICODE)
 FOLD = str.maketrans("åäöéü", "aaoeu")
@@ -110,7 +112,12 @@ def word_terms(word: str, vocabulary: set[str]) -> set[str]:
     return forms
 
 
-def terms_for(words: Iterable[str], vocabulary: set[str], borrowed: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def terms_for(
+    words: Iterable[str],
+    vocabulary: set[str],
+    borrowed: Set[str] = frozenset(),
+    cache: dict[str, set[str]] | None = None,
+) -> list[str]:
     """The hidden terms for a record's own words, sorted so that the index is reproducible.
 
     Borrowed words, those of another organisation named inside this record's name, are left out:
@@ -120,8 +127,13 @@ def terms_for(words: Iterable[str], vocabulary: set[str], borrowed: set[str] = f
     for word in words:
         if word in STOPWORDS or word in borrowed:
             continue
-        forms = word_terms(word, vocabulary) if word.isalpha() else {word}
-        terms |= forms | {fold(form) for form in forms}
+        forms = cache.get(word) if cache is not None else None
+        if forms is None:
+            found = word_terms(word, vocabulary) if word.isalpha() else {word}
+            forms = found | {fold(form) for form in found}
+            if cache is not None:
+                cache[word] = forms
+        terms |= forms
     return sorted(terms - borrowed - {fold(word) for word in borrowed})
 
 
@@ -154,17 +166,49 @@ def search_entries(catalog: Catalog, kinds: Iterable[str]) -> dict[tuple[str, st
     records = [(kind, record) for kind in kinds for record in getattr(catalog, kind).values()]
     texts = [value for _, record in records for _, value, ref in walk(record) if isinstance(value, str) and not ref]
     vocabulary = vocabulary_of(texts)
-    org_names = {org.id: org.name for org in catalog.organisations.values()}
+    # Organisations by the last word of their name, to find names inside other names quickly.
+    by_last_word: dict[str, list[tuple[str, str]]] = {}
+    for org in catalog.organisations.values():
+        words = WORD.findall(org.name.lower())
+        if words:
+            by_last_word.setdefault(words[-1], []).append((org.id, org.name))
+    cache: dict[str, set[str]] = {}
     entries = {}
     for kind, record in records:
         borrowed = {
             word
-            for org_id, name in org_names.items()
+            for last in set(WORD.findall(record.name.lower()))
+            for org_id, name in by_last_word.get(last, [])
             if org_id != record.id and name in record.name
             for word in WORD.findall(name.lower())
         }
         hub = kind == "organisations" and not getattr(record, "parent", None)
         entries[(kind, record.id)] = SearchEntry(
-            " ".join(terms_for(record_words(record), vocabulary, borrowed)), HUB_BOOST if hub else 1.0
+            " ".join(terms_for(record_words(record), vocabulary, borrowed, cache)), HUB_BOOST if hub else 1.0
         )
     return entries
+
+
+def merge_entries(docs: list[dict[str, Any]], extra: dict[str, SearchEntry]) -> list[dict[str, Any]]:
+    """One search entry per record page, with its hidden terms and boost.
+
+    Material indexes every heading as an entry of its own; for a record page that repeats the
+    page's address and a generic title ("Bakgrund", "Uppdrag") a dozen times, which at national
+    scale is most of the index. The sections' text goes into the page's hidden `body` field
+    instead, as plain text; the visible `text` stays the lead line that results show.
+    """
+    merged: list[dict[str, Any]] = []
+    pages: dict[str, dict[str, Any]] = {}
+    for doc in docs:
+        page = doc["location"].partition("#")[0]
+        if page not in extra:
+            merged.append(doc)
+        elif page in pages:
+            text = " ".join(_TAG.sub(" ", doc["text"]).split())
+            pages[page]["body"] = f"{pages[page]['body']} {text}".strip()
+        else:
+            entry = pages[page] = {**doc, "location": page, "terms": extra[page].terms, "body": ""}
+            if extra[page].boost != 1.0:
+                entry["boost"] = extra[page].boost
+            merged.append(entry)
+    return merged
