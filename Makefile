@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 AXE := node_modules/axe-core/axe.min.js
 ADDR ?= 127.0.0.1:8000
 SITE ?= site
+# intern (default): everything, internal items marked. public: nothing marked `visibility: intern`.
+EDITION ?= intern
+export SAMVERKAN_EDITION := $(EDITION)
 
 # Material 9.7+ prints an end-of-life banner about MkDocs 2.0 on every run; it is noise here.
 export NO_MKDOCS_2_WARNING := 1

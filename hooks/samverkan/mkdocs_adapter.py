@@ -26,6 +26,7 @@ PIPELINE_MODULES = [
     "models",
     "load",
     "validate",
+    "edition",
     "link",
     "markup",
     "schema",
@@ -67,7 +68,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = dataclasses.replace(site, description=config.site_description)
     else:
         config.site_description = site.description
-    result: Result = pipeline().build_pages(data_dir(config), site)
+    edition = os.environ.get("SAMVERKAN_EDITION") or "intern"
+    if edition not in ("intern", "public"):
+        raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”intern” eller ”public”")
+    result: Result = pipeline().build_pages(data_dir(config), site, edition=edition)
     if result.problems:
         raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
     _state["result"] = result

@@ -184,13 +184,34 @@ LABELS: dict[str, str] = {
     "reglemente": "Reglemente",
     "styrmodell": "Styrmodell",
     "ovrigt": "Övrigt",
+    # Visibility
+    "publik": "Publik",
+    "intern": "Intern",
 }
+
+
+class Visibility(StrEnum):
+    """Who may see a record or an item: everyone, or only readers of the intranet edition."""
+
+    publik = "publik"
+    intern = "intern"
 
 
 class Item(BaseModel):
     """Base of every model: unknown keys are errors, so typos never pass silently."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+    visibility: Visibility = field(
+        "Synlighet",
+        "intern: visas bara i intranätsutgåvan och aldrig i den publika (sidor, sök, export). Utelämnad: publik.",
+        "intern",
+        default=Visibility.publik,
+    )
+
+    @property
+    def internal(self) -> bool:
+        return self.visibility is Visibility.intern
 
 
 class Record(Item):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .edition import INTERNAL, PUBLIC, public_records
 from .link import Catalog, link_records
 from .load import load_all
 from .models import KINDS
@@ -30,17 +31,22 @@ class Result:
     """Page path → hidden Swedish search terms and boost for that page (see search.py)."""
 
 
-def check_data(data_dir: Path, root: Path = ROOT) -> tuple[Catalog | None, list[Problem]]:
-    """Load, validate and link every record; all problems are reported together."""
+def check_data(data_dir: Path, root: Path = ROOT, edition: str = INTERNAL) -> tuple[Catalog | None, list[Problem]]:
+    """Load, validate and link every record; all problems are reported together.
+
+    All data is checked in both editions; the public one then leaves out what is internal.
+    """
     sources, problems = load_all(data_dir, root, list(KINDS))
     records, invalid = validate_records(sources)
     problems = sorted(problems + invalid)
-    return (None if problems else link_records(records)), problems
+    if problems:
+        return None, problems
+    return link_records(public_records(records) if edition == PUBLIC else records), problems
 
 
-def build_pages(data_dir: Path, site: SiteInfo, root: Path = ROOT) -> Result:
+def build_pages(data_dir: Path, site: SiteInfo, root: Path = ROOT, edition: str = INTERNAL) -> Result:
     """Every generated page, or the problems that stop them from being made."""
-    catalog, problems = check_data(data_dir, root)
+    catalog, problems = check_data(data_dir, root, edition)
     if catalog is None:
         return Result(problems)
     entries = {

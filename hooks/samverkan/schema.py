@@ -44,6 +44,7 @@ MODEL_TITLES = {
     "DecisionKind": "Beslut eller förslag",
     "SourceKind": "Typ av handling",
     "DocumentKind": "Typ av styrdokument",
+    "Visibility": "Synlighet",
 }
 """Swedish titles for the models; their docstrings are for developers, not editors."""
 

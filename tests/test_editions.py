@@ -1,0 +1,168 @@
+"""Public and intranet editions from one source, and reproducible builds."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import mkdocs_build
+
+CANARY = "Kanariefågel"
+SITE_URL = "https://samverkan.example.se/"  # with a site URL, MkDocs lists every page in the sitemap
+INTERNAL_RECORDS = {
+    "organisations": "id: kanarie-org\nname: Kanariefågel organisation\nclassification: grupp\nparent: kommun-a\nvisibility: intern\n",
+    "collaborations": (
+        "id: kanarie-samverkan\nname: Kanariefågel samverkan\nkind: intern_struktur\nstatus: forslag\n"
+        "visibility: intern\nparties:\n  - {organisation: kommun-a, role: huvudman}\n"
+    ),
+    "areas": "id: kanarie-omrade\nname: Kanariefågel område\nvisibility: intern\n",
+    "documents": "id: kanarie-dokument\nname: Kanariefågel dokument\nkind: plan\nvisibility: intern\n",
+    "legal": "id: kanarie-lag\nname: Kanariefågel lag\nvisibility: intern\n",
+}
+# Internal items inside public records, and public items that point at internal records.
+INTERNAL_ITEMS = """
+  - organisation: kanarie-org
+    role: deltagare
+    note: Kanariefågel som part
+meetings:
+  - name: Kanariefågel möte
+    visibility: intern
+    months: [3]
+  - name: Öppet möte
+    participants:
+      - {organisation: kanarie-org}
+      - {organisation: kommun-a, post: kanarie-post}
+assignments:
+  - text: Kanariefågel uppdrag
+    visibility: intern
+change_notes:
+  - text: Kanariefågel ändring
+    visibility: intern
+related_cases:
+  - title: Kanariefågel ärende
+    case: {reference: "KS 2026/1", organisation: kanarie-org}
+source_documents:
+  - kind: protokoll
+    title: Protokoll
+    signatories:
+      - {name: Kanariefågel Person, title: Kontaktperson, visibility: intern}
+    distribution:
+      - {text: Kanariefågel mottagare, visibility: intern}
+perspectives:
+  - area: kanarie-omrade
+"""
+
+
+@pytest.fixture(scope="module")
+def canary_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from conftest import FIXTURE_DATA
+
+    data = tmp_path_factory.mktemp("editions") / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    for kind, text in INTERNAL_RECORDS.items():
+        (data / kind / f"{text.split()[1]}.yml").write_text(text, encoding="utf-8")
+    collab = data / "collaborations" / "avtal-a-b.yml"
+    text = collab.read_text(encoding="utf-8").replace(
+        "    note: Fattar beslut för kommunen.\n",
+        "    note: Fattar beslut för kommunen.\n" + INTERNAL_ITEMS.split("meetings:")[0].lstrip("\n"),
+        1,
+    )
+    text = text.replace(
+        "meetings:\n", "meetings:\n" + INTERNAL_ITEMS.split("meetings:\n")[1].split("assignments:")[0], 1
+    )
+    text = text.replace(
+        "assignments:\n", "assignments:\n" + INTERNAL_ITEMS.split("assignments:\n")[1].split("change_notes:")[0], 1
+    )
+    text = text.replace("governing_documents:\n", "governing_documents:\n  - {document: kanarie-dokument}\n", 1)
+    text = text.replace(
+        "legal_basis:\n", "legal_basis:\n  - {legal_reference: kanarie-lag, provision: Kanariefågel paragraf}\n", 1
+    )
+    text += "change_notes:" + INTERNAL_ITEMS.split("change_notes:")[1]
+    collab.write_text(text, encoding="utf-8")
+    org = data / "organisations" / "kommun-a.yml"
+    org.write_text(
+        org.read_text(encoding="utf-8") + "  - {id: kanarie-post, name: Kanariefågel befattning, visibility: intern}\n",
+        encoding="utf-8",
+    )
+    return data
+
+
+def output_texts(site: Path) -> dict[str, str]:
+    """Every file the build wrote, as text; gzip files (the sitemap) unpacked."""
+    texts = {}
+    for file in site.rglob("*"):
+        if file.is_file():
+            raw = file.read_bytes()
+            texts[str(file.relative_to(site))] = (gzip.decompress(raw) if file.suffix == ".gz" else raw).decode(
+                "utf-8", "replace"
+            )
+    return texts
+
+
+def hits(site: Path) -> list[str]:
+    return [
+        name for name, text in output_texts(site).items() if any(c in text.lower() for c in ("kanarie", "kanariefagel"))
+    ]
+
+
+def test_public_edition_has_no_trace_of_internal_items(canary_data: Path, tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "public", canary_data, SAMVERKAN_EDITION="public", SAMVERKAN_SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    assert hits(tmp_path / "public") == []
+    assert "samverkan/avtal-a-b/" in (tmp_path / "public" / "sitemap.xml").read_text(encoding="utf-8")
+    page = (tmp_path / "public" / "samverkan" / "avtal-a-b" / "index.html").read_text(encoding="utf-8")
+    assert "Öppet möte" in page and "Samrådsmöte" in page  # public items stay
+    assert "Kommundirektör" in page  # a public post stays
+
+
+def test_intranet_edition_shows_and_marks_internal_items(canary_data: Path, tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "intern", canary_data, SAMVERKAN_EDITION="intern", SAMVERKAN_SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    found = set(hits(tmp_path / "intern"))
+    assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"} <= found, sorted(found)
+    for kind_folder, record_id in [
+        ("organisationer", "kanarie-org"),
+        ("samverkan", "kanarie-samverkan"),
+        ("omraden", "kanarie-omrade"),
+        ("styrdokument", "kanarie-dokument"),
+        ("lagrum", "kanarie-lag"),
+    ]:
+        page = (tmp_path / "intern" / kind_folder / record_id / "index.html").read_text(encoding="utf-8")
+        assert "Intern uppgift" in page
+    collab = (tmp_path / "intern" / "samverkan" / "avtal-a-b" / "index.html").read_text(encoding="utf-8")
+    for item in [
+        "Kanariefågel möte",
+        "Kanariefågel uppdrag",
+        "Kanariefågel ändring",
+        "Kanariefågel Person",
+        "Kanariefågel mottagare",
+    ]:
+        assert item in collab
+    assert collab.count('class="samverkan-intern"') >= 8
+
+
+def test_unknown_edition_is_refused(tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "site", None, SAMVERKAN_EDITION="hemlig")
+    assert result.returncode != 0
+    assert "förväntade ”intern” eller ”public”" in result.stderr
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_builds_are_reproducible(tmp_path: Path) -> None:
+    first = mkdocs_build(tmp_path / "one", None, SOURCE_DATE_EPOCH="1764000000")
+    second = mkdocs_build(tmp_path / "two", None, SOURCE_DATE_EPOCH="1764000000")
+    assert first.returncode == 0 and second.returncode == 0
+    one, two = _digests(tmp_path / "one"), _digests(tmp_path / "two")
+    assert len(one) > 50
+    assert one == two

