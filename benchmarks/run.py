@@ -46,14 +46,14 @@ class Build:
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall time and peak resident memory (MB) of one command, measured on that process alone."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(
-            f"misslyckades: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}"
-        )
+    with tempfile.TemporaryFile() as log:  # a pipe would fill up and stall a large build
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            raise SystemExit(f"misslyckades: {' '.join(command)}\n{log.read().decode()}")
     return seconds, usage.ru_maxrss / 1024
 
 

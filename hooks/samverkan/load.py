@@ -22,23 +22,25 @@ KEY = -1
 
 @dataclass
 class Source:
-    """One data file, parsed: its kind, where it lives, its data and the YAML node tree it came from.
+    """One data file, parsed: its kind, where it lives, its data and its text.
 
-    Positions are worked out from the nodes only when a problem needs them, so valid files cost
-    nothing extra.
+    Positions are worked out, by parsing the text again, only when a problem needs them: keeping
+    every file's node tree instead made loading three times slower at national scale (the
+    garbage collector kept scanning them).
     """
 
     kind: str
     path: str
     stem: str
     data: Any
-    node: yaml.Node | None = None
+    text: str = ""
     _positions: dict[FieldPath, Location] | None = field(default=None, repr=False)
 
     @property
     def positions(self) -> dict[FieldPath, Location]:
         if self._positions is None:
-            self._positions = positions_of(self.node) if self.node is not None else {}
+            _, node = load_yaml(self.text) if self.text else (None, None)
+            self._positions = positions_of(node) if node is not None else {}
         return self._positions
 
     def locate(self, path: FieldPath, key: bool = False) -> Location:
@@ -134,7 +136,7 @@ def load_file(file: Path, kind: str, display: str) -> Source | Problem:
             display, 1, 1, "", f"filen är inte UTF-8 (felaktig byte på position {error.start}); spara den som UTF-8"
         )
     try:
-        data, node = load_yaml(text)
+        data, _ = load_yaml(text)
     except TooLarge:
         return Problem(
             display,
@@ -153,7 +155,7 @@ def load_file(file: Path, kind: str, display: str) -> Source | Problem:
         return Problem(display, 1, 1, "", f"ogiltig YAML: {error}")
     if data is None:
         return Problem(display, 1, 1, "", "filen är tom; förväntade en post med minst id och name")
-    return Source(kind, display, file.stem, data, node)
+    return Source(kind, display, file.stem, data, text)
 
 
 def load_all(data_dir: Path, root: Path, kinds: list[str]) -> tuple[list[Source], list[Problem]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,8 +47,26 @@ def check_data(data_dir: Path, root: Path = ROOT, edition: str = INTERNAL) -> tu
     return link_records(public_records(records) if edition == PUBLIC else records), problems
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the pipeline makes millions of short-lived objects and
+    no cycles worth collecting, and at national scale the collector's passes cost a third of it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_pages(data_dir: Path, site: SiteInfo, root: Path = ROOT, edition: str = INTERNAL) -> Result:
     """Every generated page, or the problems that stop them from being made."""
+    with _no_gc():
+        return _build_pages(data_dir, site, root, edition)
+
+
+def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str) -> Result:
     catalog, problems = check_data(data_dir, root, edition)
     if catalog is None:
         return Result(problems)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .guide import field_reference, record_template
 from .link import Catalog
@@ -129,6 +129,36 @@ def href(context: Any, kind: str, record_id: str | None = None) -> Markup:
     return Markup(relative(target, posixpath.dirname(context["page_path"])))
 
 
+INTERN_BADGE = Markup(' <span class="samverkan-intern">Intern</span>')
+
+
+def intern(item: Any) -> Markup:
+    """The badge an internal record or item carries in the intranet edition."""
+    return INTERN_BADGE if item.internal else Markup("")
+
+
+@jinja2.pass_context
+def link(context: Any, kind: str, record: Any) -> Markup:
+    """[Name](relative/path.md), escaped, with the intern badge when it applies."""
+    return Markup(f"[{md_escape(escape(record.name))}]({href(context, kind, record.id)})") + intern(record)
+
+
+@jinja2.pass_context
+def org(context: Any, org_id: str) -> Markup:
+    return link(context, "organisations", context["catalog"].organisations[org_id])
+
+
+@jinja2.pass_context
+def record_links(context: Any, kind: str, items: Any) -> Markup:
+    return Markup(", ").join(link(context, kind, record) for record in items)
+
+
+@jinja2.pass_context
+def links(context: Any, kind: str, ids: Any) -> Markup:
+    found = getattr(context["catalog"], kind)
+    return record_links(context, kind, [found[record_id] for record_id in ids])
+
+
 @lru_cache(maxsize=4096)
 def _split(folder: str) -> tuple[str, ...]:
     return tuple(folder.split("/")) if folder else ()
@@ -179,7 +209,17 @@ class Renderer:
             period=sv_period,
             org_name=lambda org_id: catalog.organisations[org_id].name,
         )
-        self.env.globals.update(catalog=catalog, site=site, sections=SECTIONS, href=href)
+        self.env.globals.update(
+            catalog=catalog,
+            site=site,
+            sections=SECTIONS,
+            href=href,
+            link=link,
+            org=org,
+            record_links=record_links,
+            links=links,
+            intern=intern,
+        )
 
     def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
         markdown = self.env.get_template(f"{template}.md.j2").render(page_path=path, **context)

@@ -14,6 +14,7 @@ build time each record page gets a hidden field of extra terms, indexed with its
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from typing import Any
@@ -166,21 +167,22 @@ def search_entries(catalog: Catalog, kinds: Iterable[str]) -> dict[tuple[str, st
     records = [(kind, record) for kind in kinds for record in getattr(catalog, kind).values()]
     texts = [value for _, record in records for _, value, ref in walk(record) if isinstance(value, str) and not ref]
     vocabulary = vocabulary_of(texts)
-    # Organisations by the last word of their name, to find names inside other names quickly.
-    by_last_word: dict[str, list[tuple[str, str]]] = {}
-    for org in catalog.organisations.values():
-        words = WORD.findall(org.name.lower())
+    # Organisations by the rarest word of their name, to find names inside other names quickly.
+    names = {org.id: (org.name, WORD.findall(org.name.lower())) for org in catalog.organisations.values()}
+    frequency = Counter(word for _, words in names.values() for word in set(words))
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    for org_id, (name, words) in names.items():
         if words:
-            by_last_word.setdefault(words[-1], []).append((org.id, org.name))
+            by_word.setdefault(min(words, key=frequency.__getitem__), []).append((org_id, name))
     cache: dict[str, set[str]] = {}
     entries = {}
     for kind, record in records:
         borrowed = {
             word
-            for last in set(WORD.findall(record.name.lower()))
-            for org_id, name in by_last_word.get(last, [])
+            for key in set(WORD.findall(record.name.lower()))
+            for org_id, name in by_word.get(key, [])
             if org_id != record.id and name in record.name
-            for word in WORD.findall(name.lower())
+            for word in names[org_id][1]
         }
         hub = kind == "organisations" and not getattr(record, "parent", None)
         entries[(kind, record.id)] = SearchEntry(
