@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import math
 import os
 import platform
@@ -80,7 +81,7 @@ def plain_config(docs: Path, target: Path) -> None:
 
 
 def serve_rebuild(work: Path) -> list[float]:
-    """Seconds from saving a one-record edit to MkDocs reporting the rebuilt site, three times."""
+    """Seconds from saving a one-record edit to `make serve` reloading the browser, three times."""
     data = work / "seed"
     shutil.copytree(ROOT / "data", data)
     record = data / "areas" / "folkhalsa.yml"
@@ -106,10 +107,10 @@ def serve_rebuild(work: Path) -> list[float]:
     try:
         wait_for("Serving on")
         for attempt in range(3):
-            time.sleep(1.5)
+            time.sleep(3)  # let the watcher settle; it misses edits in its first moments
             saved = time.perf_counter()
             record.write_text(record.read_text(encoding="utf-8") + f"# ändring {attempt}\n", encoding="utf-8")
-            wait_for("Documentation built in")
+            wait_for("Reloading browsers")  # what the editor sees: the page reloads with the change
             times.append(time.perf_counter() - saved)
     finally:
         process.terminate()
@@ -199,7 +200,13 @@ def render_report(rows: list[tuple[float, Build, Build]], rebuilds: list[float])
         )
     scales = [scale for scale, _, _ in rows]
     exponent = _exponent([(s, by_scale[s][0].seconds) for s in scales])
-    lines += ["", f"Skalningsexponent (lutning i log–log över alla skalor): {exponent:.2f}."]
+    lines += [
+        "",
+        f"Skalningsexponent (lutning i log–log av byggtid mot skala): {exponent:.2f}.",
+        "",
+        "Skala 1 är hela landet: 21 län, 332 organisationer med nämnder och styrelser, 1 500 samverkan.",
+        "Över skala 1 växer bara antalet samverkan (det finns inte fler kommuner), så sidorna blir färre än dubbelt.",
+    ]
     checks = []
     if 1.0 in by_scale:
         ours, plain = by_scale[1.0]
@@ -218,9 +225,18 @@ def render_report(rows: list[tuple[float, Build, Build]], rebuilds: list[float])
                 ours.index_bytes <= 8e6 and ours.index_gzip <= 2e6,
             ),
         ]
-    if 1.0 in by_scale and 2.0 in by_scale:
-        ratio = by_scale[2.0][0].seconds / by_scale[1.0][0].seconds
-        checks.append(("Dubbla data", "≤ 2,2 × tiden", f"{ratio:.2f} ×", ratio <= 2.2))
+    for low, high in itertools.pairwise(scales):
+        if high == 2 * low:
+            (ours_low, _), (ours_high, _) = by_scale[low], by_scale[high]
+            ratio, pages = ours_high.seconds / ours_low.seconds, ours_high.pages / ours_low.pages
+            checks.append(
+                (
+                    f"Dubbla data, skala {low:g} → {high:g} ({pages:.2f} × sidorna)",
+                    "≤ 2,2 × tiden",
+                    f"{ratio:.2f} ×",
+                    ratio <= 2.2,
+                )
+            )
     peak = max(ours.peak_mb for _, ours, _ in rows)
     checks.append(("Högsta minne", "≤ 1,5 GB", f"{peak:.0f} MB", peak <= 1536))
     if rebuilds:

@@ -55,7 +55,9 @@ def pipeline() -> ModuleType:
     stamp = max(path.stat().st_mtime_ns for path in PACKAGE.glob("*.py"))
     if _state.get("stamp", stamp) != stamp:
         for name in PIPELINE_MODULES:
-            importlib.reload(sys.modules[f"{__package__}.{name}"])
+            module = sys.modules.get(f"{__package__}.{name}")
+            if module is not None:  # generate, for one, is only imported by the CLI
+                importlib.reload(module)
     _state["stamp"] = stamp
     return sys.modules[f"{__package__}.pipeline"]
 

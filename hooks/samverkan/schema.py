@@ -7,6 +7,7 @@ the Swedish help on hover), published on the site, and a test keeps them in step
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from .models import KINDS, LABELS
@@ -64,8 +65,9 @@ def _swedish(name: str, definition: dict[str, Any]) -> None:
         definition["enumDescriptions"] = labels  # shown by VS Code's YAML extension
 
 
+@cache
 def record_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one record kind, with Swedish titles throughout."""
+    """The JSON Schema of one record kind, with Swedish titles throughout (made once; read only)."""
     model = KINDS[kind]
     schema = model.model_json_schema()
     for name, definition in schema.get("$defs", {}).items():
