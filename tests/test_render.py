@@ -12,7 +12,7 @@ import pytest
 
 from samverkan.link import Catalog
 from samverkan.models import Period
-from samverkan.render import Page, SiteInfo, md_escape, month_names, render_site, sv_date, sv_join, sv_period
+from samverkan.render import Page, Renderer, SiteInfo, md_escape, month_names, render_site, sv_date, sv_join, sv_period
 
 GOLDEN = Path(__file__).parent / "golden"
 SITE = SiteInfo("Testportalen", "En portal för tester.")
@@ -99,3 +99,12 @@ def test_golden_page(fixture_catalog: Catalog, path: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8"), f"{path} skiljer sig från {golden}"
+
+
+def test_links_escape_names(fixture_catalog: Catalog) -> None:
+    org = fixture_catalog.organisations["region-b"].model_copy(update={"name": "Region [B] *x* <y>"})
+    renderer = Renderer(fixture_catalog, SITE)
+    template = renderer.env.from_string("{{ link('organisations', org) }}")
+    assert (
+        template.render(org=org, page_path="index.md") == r"[Region \[B\] \*x\* &lt;y&gt;](organisationer/region-b.md)"
+    )

@@ -12,14 +12,13 @@ from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_KEY = "x-samverkan-ref"
 """Schema keyword naming the record kind an id field refers to."""
-M = TypeVar("M", bound="BaseModel")
 FieldPath = tuple[str | int, ...]
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -613,13 +612,3 @@ def walk(item: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any
             yield where, element, kind
             if isinstance(element, BaseModel):
                 yield from walk(element, where)
-
-
-def iter_refs(item: BaseModel) -> Iterator[tuple[FieldPath, str, str]]:
-    """Yield (field path, kind, id) for every reference to another record inside item."""
-    return ((path, kind, value) for path, value, kind in walk(item) if kind and isinstance(value, str))
-
-
-def iter_items(item: BaseModel, cls: type[M]) -> Iterator[tuple[FieldPath, M]]:
-    """Yield (field path, nested model) for every model of class cls inside item."""
-    return ((path, value) for path, value, _ in walk(item) if isinstance(value, cls))

@@ -92,8 +92,13 @@ def md_escape(value: Any) -> Any:
     """Make a plain-text value print literally in Markdown: one line, specials escaped."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    text = _WHITESPACE.sub(" ", value)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _md_escape_text(value)
+
+
+@lru_cache(maxsize=65536)
+def _md_escape_text(text: str) -> str:
+    """Names recur on thousands of pages at national scale; each is escaped once."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
 def sv_date(value: str | None) -> str:
@@ -140,7 +145,8 @@ def intern(item: Any) -> Markup:
 @jinja2.pass_context
 def link(context: Any, kind: str, record: Any) -> Markup:
     """[Name](relative/path.md), escaped, with the intern badge when it applies."""
-    return Markup(f"[{md_escape(escape(record.name))}]({href(context, kind, record.id)})") + intern(record)
+    badge = INTERN_BADGE if record.internal else ""
+    return Markup(f"[{escape(md_escape(record.name))}]({href(context, kind, record.id)}){badge}")
 
 
 @jinja2.pass_context
@@ -164,6 +170,7 @@ def _split(folder: str) -> tuple[str, ...]:
     return tuple(folder.split("/")) if folder else ()
 
 
+@lru_cache(maxsize=65536)
 def relative(target: str, folder: str) -> str:
     """posixpath.relpath for the docs' own relative paths, without touching the file system."""
     target_dir, _, name = target.rpartition("/")

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import BaseModel
 
 from .link import Catalog
 from .models import CaseNumber, Record, walk
@@ -138,6 +140,16 @@ def terms_for(
     return sorted(terms - borrowed - {fold(word) for word in borrowed})
 
 
+def strings_of(item: Any) -> Iterator[str]:
+    """Every text inside a record (ids and enum values too; they add no false words of weight)."""
+    for value in vars(item).values():
+        for element in value if isinstance(value, list) else (value,):
+            if isinstance(element, str):
+                yield element
+            elif isinstance(element, BaseModel):
+                yield from strings_of(element)
+
+
 def record_words(record: Record) -> list[str]:
     """The words a reader would search a record by: its names and case numbers."""
     texts = [record.name, getattr(record, "short_name", None) or ""]
@@ -165,7 +177,7 @@ suffix ("Regionstyrelsen i Region Gotland"); it ranks first when a reader types 
 def search_entries(catalog: Catalog, kinds: Iterable[str]) -> dict[tuple[str, str], SearchEntry]:
     """(kind, id) → the hidden terms and the boost of that record's page."""
     records = [(kind, record) for kind in kinds for record in getattr(catalog, kind).values()]
-    texts = [value for _, record in records for _, value, ref in walk(record) if isinstance(value, str) and not ref]
+    texts = [text for _, record in records for text in strings_of(record)]
     vocabulary = vocabulary_of(texts)
     # Organisations by the rarest word of their name, to find names inside other names quickly.
     names = {org.id: (org.name, WORD.findall(org.name.lower())) for org in catalog.organisations.values()}

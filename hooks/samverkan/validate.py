@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load import FieldPath, Source
-from .models import KINDS, LABELS, Organisation, PostRef, Record, iter_items, iter_refs
+from .models import KINDS, LABELS, Organisation, PostRef, Record, walk
 from .problems import Problem
 
 KIND_LABELS = {
@@ -214,30 +214,32 @@ def _check_references(records: Records) -> Iterable[Problem]:
     organisations: dict[str, Organisation] = records.by_kind["organisations"]  # type: ignore[assignment]
     for (kind, _), source in records.sources.items():
         record = records.by_kind[kind][source.stem]
-        for path, target_kind, target in iter_refs(record):
-            known = records.by_kind[target_kind]
-            if target not in known and (target_kind, target) not in records.files:
-                line, column = source.locate(path)
-                yield Problem(
-                    source.path,
-                    line,
-                    column,
-                    field_name(path),
-                    f"fann ”{target}”, förväntade id för {KIND_LABELS[target_kind]} i data/{target_kind}/"
-                    + suggest(target, known),
-                )
-        for path, ref in iter_items(record, PostRef):
-            org = organisations.get(ref.organisation)
-            posts = [post.id for post in org.posts] if org else []
-            if org and ref.post is not None and ref.post not in posts:
-                line, column = source.locate((*path, "post"))
-                yield Problem(
-                    source.path,
-                    line,
-                    column,
-                    field_name((*path, "post")),
-                    f"fann ”{ref.post}”, förväntade en befattning i {org.name}: {', '.join(posts) or 'inga finns'}{suggest(ref.post, posts)}",
-                )
+        for path, value, target_kind in walk(record):  # one pass: references and post references
+            if target_kind and isinstance(value, str):
+                known = records.by_kind[target_kind]
+                if value not in known and (target_kind, value) not in records.files:
+                    line, column = source.locate(path)
+                    yield Problem(
+                        source.path,
+                        line,
+                        column,
+                        field_name(path),
+                        f"fann ”{value}”, förväntade id för {KIND_LABELS[target_kind]} i data/{target_kind}/"
+                        + suggest(value, known),
+                    )
+            elif isinstance(value, PostRef) and value.post is not None:
+                org = organisations.get(value.organisation)
+                posts = [post.id for post in org.posts] if org else []
+                if org and value.post not in posts:
+                    line, column = source.locate((*path, "post"))
+                    yield Problem(
+                        source.path,
+                        line,
+                        column,
+                        field_name((*path, "post")),
+                        f"fann ”{value.post}”, förväntade en befattning i {org.name}: "
+                        f"{', '.join(posts) or 'inga finns'}{suggest(value.post, posts)}",
+                    )
 
 
 def _check_parent_loops(records: Records) -> Iterable[Problem]:
