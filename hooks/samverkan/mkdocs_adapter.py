@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .edition import EDITIONS, INTERNAL, PUBLIC
 from .pipeline import Result
 from .problems import format_problems
 from .render import SiteInfo
@@ -70,9 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = dataclasses.replace(site, description=config.site_description)
     else:
         config.site_description = site.description
-    edition = os.environ.get("SAMVERKAN_EDITION") or "intern"
-    if edition not in ("intern", "public"):
-        raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”intern” eller ”public”")
+    edition = os.environ.get("SAMVERKAN_EDITION") or INTERNAL
+    if edition not in EDITIONS:
+        raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{INTERNAL}” eller ”{PUBLIC}”")
     result: Result = pipeline().build_pages(data_dir(config), site, edition=edition)
     if result.problems:
         raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
