@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import FIXTURE_DATA, mkdocs_build
 
 CANARY = "Kanariefågel"
 SITE_URL = "https://samverkan.example.se/"  # with a site URL, MkDocs lists every page in the sitemap
@@ -57,9 +58,6 @@ perspectives:
 
 @pytest.fixture(scope="module")
 def canary_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from conftest import FIXTURE_DATA
 
     data = tmp_path_factory.mktemp("editions") / "data"
     shutil.copytree(FIXTURE_DATA, data)

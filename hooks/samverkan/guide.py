@@ -7,16 +7,8 @@ from typing import Any
 
 import yaml
 
-from .models import REF_KEY, SLUG_PATTERN
+from .models import KIND_LABELS, REF_KEY, SLUG_PATTERN
 from .schema import record_schema, schema_file
-
-KIND_NAMES = {
-    "organisations": "en organisation",
-    "collaborations": "en samverkan",
-    "areas": "ett område",
-    "documents": "ett styrdokument",
-    "legal": "ett lagrum",
-}
 
 
 @dataclass(frozen=True)
@@ -62,7 +54,7 @@ def type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if option.get("type") == "array":
         return "lista med " + type_text(option["items"], defs)
     if REF_KEY in option:
-        return f"id för {KIND_NAMES[option[REF_KEY]]}"
+        return f"id för {KIND_LABELS[option[REF_KEY]]}"
     if option.get("pattern") == SLUG_PATTERN:
         return "id: a–z, 0–9 och bindestreck"
     if option.get("type") == "integer":

@@ -580,6 +580,15 @@ KINDS: dict[str, type[Record]] = {
 }
 """Record kinds by data folder name."""
 
+KIND_LABELS = {
+    "organisations": "en organisation",
+    "collaborations": "en samverkan",
+    "areas": "ett område",
+    "documents": "ett styrdokument",
+    "legal": "ett lagrum",
+}
+"""Each kind in Swedish with its article, for messages and the editors' guide."""
+
 
 def _ref_kind(annotation: Any) -> str | None:
     """The kind a (possibly optional or list-wrapped) annotation refers to, if any."""

@@ -11,16 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load import FieldPath, Source
-from .models import KINDS, LABELS, Organisation, PostRef, Record, walk
+from .models import KIND_LABELS, KINDS, LABELS, Organisation, PostRef, Record, walk
 from .problems import Problem
-
-KIND_LABELS = {
-    "organisations": "en organisation",
-    "collaborations": "en samverkan",
-    "areas": "ett område",
-    "documents": "ett styrdokument",
-    "legal": "ett lagrum",
-}
 
 
 @dataclass
