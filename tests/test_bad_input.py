@@ -39,17 +39,29 @@ CASES = {
     # Files that cannot be read as YAML records
     "tom fil": Case(AREA, "", 1, "", "filen är tom"),
     "bara kommentarer": Case(AREA, "# inget här\n", 1, "", "filen är tom"),
-    "inte UTF-8": Case(AREA, "id: folkhalsa\nname: Folkh\xe4lsa\n".encode("latin-1"), 1, "", "filen är inte UTF-8"),
+    "inte UTF-8": Case(
+        AREA, "id: folkhalsa\nname: Folkh\xe4lsa\n".encode("latin-1"), 2, "", "filen är inte UTF-8: byten 0xE4"
+    ),
     "för stor fil": Case(
         AREA, "id: folkhalsa\nname: " + "x" * MAX_FILE_BYTES + "\n", 1, "", "största tillåtna storlek"
     ),
-    "YAML-syntax": Case(ORG, ("name: Kommun A", "name: [Kommun A"), 4, "", "ogiltig YAML"),
-    "tabb som indrag": Case(ORG, ("  - id: kommundirektor", "\t- id: kommundirektor"), 7, "", "ogiltig YAML"),
-    "python-tagg": Case(
-        LAW, ("name: Kommunallagen", "name: !!python/object/apply:os.system [ls]"), 3, "", "taggar som !!python"
+    "YAML-syntax": Case(ORG, ("name: Kommun A", "name: [Kommun A"), 4, "", "listan saknar sitt avslutande ”]”"),
+    "tabb som indrag": Case(
+        ORG,
+        ("  - id: kommundirektor", "\t- id: kommundirektor"),
+        7,
+        "",
+        "tabbtecken står i indraget; använd mellanslag",
     ),
-    "okänd tagg": Case(LAW, ("name: Kommunallagen", "name: !lag Kommunallagen"), 3, "", "taggar som !!python"),
-    "aliasbomb": Case(AREA, BOMB, 1, "", "ankare och alias"),
+    "python-tagg": Case(
+        LAW,
+        ("name: Kommunallagen", "name: !!python/object/apply:os.system [ls]"),
+        3,
+        "name",
+        "taggen !!python/object/apply:os.system stöds inte",
+    ),
+    "okänd tagg": Case(LAW, ("name: Kommunallagen", "name: !lag Kommunallagen"), 3, "name", "taggen !lag stöds inte"),
+    "aliasbomb": Case(AREA, BOMB, 5, "", "ankare och alias"),
     "lista i stället för post": Case(
         AREA, "- id: folkhalsa\n", 1, "", "förväntade en mappning med fälten för ett område"
     ),
@@ -155,13 +167,8 @@ CASES = {
     # Areas
     "tomt namn": Case(AREA, ("name: Folkhälsa", "name: ''"), 3, "name", "fältet är tomt, förväntade text"),
     "svensk fältrubrik": Case(AREA, ("description:", "beskrivning:"), 4, "beskrivning", "menade du ”description”?"),
-    "dubblett av id": Case(
-        "areas/folkhalsa.yaml",
-        "id: folkhalsa\nname: Folkhälsa igen\n",
-        2,
-        "id",
-        "finns redan i data/areas/folkhalsa.yaml",
-        AREA,
+    "filändelsen .yaml": Case(
+        "areas/folkhalsa.yaml", "id: folkhalsa\nname: Folkhälsa igen\n", 1, "", "döp om filen till folkhalsa.yml"
     ),
     # Documents
     "okänd dokumenttyp": Case(DOC, ("kind: strategi", "kind: strategy"), 4, "kind", "menade du ”strategi”?"),

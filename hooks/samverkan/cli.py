@@ -12,7 +12,7 @@ from .generate import generate
 from .guide import record_template
 from .models import KINDS, SLUG_PATTERN
 from .pipeline import ROOT, build_pages, check_data
-from .problems import format_problems
+from .problems import errors, format_problems
 from .render import SECTIONS, SiteInfo
 from .schema import all_schemas
 
@@ -36,8 +36,8 @@ def _check(args: argparse.Namespace) -> int:
     catalog, problems = check_data(Path(args.data))
     if problems:
         print(format_problems(problems, args.format))
+    if catalog is None:
         return 1
-    assert catalog is not None
     counts = ", ".join(f"{len(getattr(catalog, kind))} {title.lower()}" for kind, (_, title) in SECTIONS.items())
     print(f"Inga fel hittades: {counts}.")
     return 0
@@ -48,6 +48,7 @@ def _render(args: argparse.Namespace) -> int:
     result = build_pages(Path(args.data), DEFAULT_SITE)
     if result.problems:
         print(format_problems(result.problems))
+    if result.catalog is None:
         return 1
     out = Path(args.out)
     # The hand-written pages too, so that the folder is a complete docs_dir for a build without hooks.
@@ -89,7 +90,7 @@ def _new(args: argparse.Namespace) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record_template(args.kind, args.id, name, organisation), encoding="utf-8")
     _, problems = check_data(data)
-    mine = [problem for problem in problems if problem.path.endswith(f"{args.kind}/{target.name}")]
+    mine = [problem for problem in errors(problems) if problem.path.endswith(f"{args.kind}/{target.name}")]
     if mine:
         target.unlink()
         print(format_problems(mine))

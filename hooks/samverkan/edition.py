@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from .models import Item, Record, _fields
+from .models import Item, Organisation, PostRef, Record, _fields
 from .validate import Records
 
 PUBLIC = "public"
 INTERNAL = "intern"
 EDITIONS = (INTERNAL, PUBLIC)
+POSTS = "posts"
+"""Kind of the (POSTS, "organisation/post") entries that mark a left-out post in the removed set."""
 
 
 def _strip(item: Item, removed: set[tuple[str, str]]) -> Item | None:
     """The item without its internal parts, or None when it is itself internal or cannot stand
-    without something that was left out (a required field)."""
+    without something that was left out: a required field, a post, or a rule of its model (a
+    recipient needs a text or a post, a collaboration at least one party)."""
     if item.internal:
+        return None
+    if isinstance(item, PostRef) and item.post and (POSTS, f"{item.organisation}/{item.post}") in removed:
         return None
     changes: dict[str, Any] = {}
     for name, kind in _fields(type(item)):
@@ -38,7 +43,12 @@ def _strip(item: Item, removed: set[tuple[str, str]]) -> Item | None:
                 return None
             if kept_value is not value:
                 changes[name] = kept_value
-    return item.model_copy(update=changes) if changes else item
+    if not changes:
+        return item
+    try:  # validated again, so that the public edition obeys the same rules as the data
+        return type(item).model_validate({**dict(item), **changes})
+    except ValidationError:
+        return None
 
 
 def _keep(value: Any, kind: str | None, removed: set[tuple[str, str]]) -> Any:
@@ -52,7 +62,13 @@ def _keep(value: Any, kind: str | None, removed: set[tuple[str, str]]) -> Any:
 def public_records(records: Records) -> Records:
     """The records of the public edition: internal records and items left out, and references to
     them, repeated until nothing more falls away (a record may stand only on a left-out one)."""
-    removed: set[tuple[str, str]] = set()
+    removed: set[tuple[str, str]] = {
+        (POSTS, f"{org.id}/{post.id}")
+        for org in records.by_kind["organisations"].values()
+        if isinstance(org, Organisation)
+        for post in org.posts
+        if post.internal
+    }
     while True:
         before = len(removed)
         kept: dict[str, dict[str, Record]] = {kind: {} for kind in records.by_kind}

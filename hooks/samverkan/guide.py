@@ -60,9 +60,15 @@ def type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if option.get("type") == "integer":
         low, high = option.get("minimum"), option.get("maximum")
         return f"heltal {low}–{high}" if low is not None else "heltal"
+    limit = f", högst {sv_number(option['maxLength'])} tecken" if "maxLength" in option else ""
     if option.get("contentMediaType") == "text/markdown":
-        return "text (Markdown)"
-    return "text"
+        return f"text (Markdown){limit}"
+    return f"text{limit}"
+
+
+def sv_number(number: int) -> str:
+    """20000 → 20 000, with a narrow no-break space as Swedish groups digits."""
+    return f"{number:,}".replace(",", "\u202f")
 
 
 def example_text(value: Any) -> str:

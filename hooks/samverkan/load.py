@@ -1,23 +1,36 @@
-"""Load phase: read the data files with safe YAML, keeping the line of every value."""
+"""Load phase: find every data file and read it as plain YAML, keeping the line of every value.
+
+Everything under the data folder is either a record (`data/KIND/ID.yml`) or a problem: a symlink,
+a misspelled folder, a wrong file extension and a missing kind folder are all reported, so that
+nothing disappears from the site while the check stays green, and nothing outside the folder is
+ever read.
+"""
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .problems import Problem
+from .yamlplain import KEY, MAX_NODES, FieldPath, Finding, Location, YamlError, parse_plain_yaml
+
+__all__ = ["KEY", "MAX_FILE_BYTES", "MAX_NODES", "FieldPath", "Loaded", "Source", "load_all", "load_file"]
 
 MAX_FILE_BYTES = 256 * 1024
-MAX_NODES = 50_000
-"""Nodes a file may expand to, aliases counted each time they are used (stops alias bombs)."""
-
-Location = tuple[int, int]
-FieldPath = tuple[str | int, ...]
-KEY = -1
-"""Last element of a position path that holds where a mapping key, rather than its value, stands."""
+EXTENSION = ".yml"
+ALLOWED_EXTRAS = {"schemas", ".gitkeep"}
+"""Beside the kind folders: the JSON Schemas editors' tools read, and git's placeholder."""
+# Characters YAML does not allow in a file (C0 and C1 controls but tab, line feed and carriage
+# return, and the non-characters); found here, they are reported where they stand.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+MAX_REPORTED = 5
 
 
 @dataclass
@@ -25,8 +38,7 @@ class Source:
     """One data file, parsed: its kind, where it lives, its data and its text.
 
     Positions are worked out, by parsing the text again, only when a problem needs them: keeping
-    every file's node tree instead made loading three times slower at national scale (the
-    garbage collector kept scanning them).
+    every file's positions instead made loading three times slower at national scale.
     """
 
     kind: str
@@ -34,13 +46,14 @@ class Source:
     stem: str
     data: Any
     text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    """Problems the reader found in a file it could still read: these are reported, not the model's."""
     _positions: dict[FieldPath, Location] | None = field(default=None, repr=False)
 
     @property
     def positions(self) -> dict[FieldPath, Location]:
         if self._positions is None:
-            _, node = load_yaml(self.text) if self.text else (None, None)
-            self._positions = positions_of(node) if node is not None else {}
+            self._positions = parse_plain_yaml(self.text, positions=True).positions if self.text else {}
         return self._positions
 
     def locate(self, path: FieldPath, key: bool = False) -> Location:
@@ -54,132 +67,175 @@ class Source:
         return (1, 1)
 
 
-class TooLarge(Exception):
-    """The document expands to more nodes than MAX_NODES."""
+@dataclass
+class Loaded:
+    """Every readable file, every problem, and the id of every record file, readable or not: a
+    reference to a file with an error is not reported again as dangling."""
+
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    known: set[tuple[str, str]] = field(default_factory=set)
 
 
-def expanded_size(node: yaml.Node, sizes: dict[int, int] | None = None) -> int:
-    """How many nodes the document has once every alias is expanded, counted without expanding."""
-    sizes = {} if sizes is None else sizes
-    if id(node) in sizes:
-        return sizes[id(node)]
-    sizes[id(node)] = 1  # a node that contains itself counts once while it is being measured
-    children: list[yaml.Node] = []
-    if isinstance(node, yaml.MappingNode):
-        children = [child for pair in node.value for child in pair]
-    elif isinstance(node, yaml.SequenceNode):
-        children = node.value
-    size = 1 + sum(expanded_size(child, sizes) for child in children)
-    sizes[id(node)] = size
-    return size
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'styrtecken')})"
 
 
-def positions_of(node: yaml.Node) -> dict[FieldPath, Location]:
-    """Map each field path to the 1-based line and column of its value (and of its key)."""
-    positions: dict[FieldPath, Location] = {}
-    stack: list[tuple[FieldPath, yaml.Node]] = [((), node)]
-    while stack and len(positions) <= MAX_NODES:
-        path, current = stack.pop()
-        positions.setdefault(path, (current.start_mark.line + 1, current.start_mark.column + 1))
-        if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                positions[(*path, str(key.value), KEY)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-                stack.append(((*path, str(key.value)), value))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(((*path, index), item) for index, item in enumerate(current.value))
-    return positions
-
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """The safe loader, except that dates stay text: the models check them, with a field path and
-    a Swedish message, where PyYAML would fail on 2023-02-30 without saying where."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse one YAML document safely; raise yaml.YAMLError or TooLarge before building anything."""
-    loader = _Loader(text)
+def _decode(data: bytes, display: str) -> str | list[Problem]:
+    """The text of a file, or where it is not UTF-8 or holds characters YAML forbids."""
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, None
-        if expanded_size(node) > MAX_NODES:
-            raise TooLarge
-        return loader.construct_document(node), node
-    finally:
-        loader.dispose()
-
-
-def _problem(path: str, mark: Any, message: str) -> Problem:
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return Problem(path, line, column, "", message)
-
-
-def load_file(file: Path, kind: str, display: str) -> Source | Problem:
-    """Read and parse one file, or say in Swedish why it cannot be read."""
-    if file.stat().st_size > MAX_FILE_BYTES:
-        return Problem(
-            display, 1, 1, "", f"filen är {file.stat().st_size} byte, största tillåtna storlek är {MAX_FILE_BYTES} byte"
-        )
-    try:
-        text = file.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return Problem(
-            display, 1, 1, "", f"filen är inte UTF-8 (felaktig byte på position {error.start}); spara den som UTF-8"
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        return [
+            Problem(
+                display,
+                line,
+                column,
+                "",
+                f"filen är inte UTF-8: byten 0x{data[error.start]:02X} kan inte läsas; spara filen som UTF-8",
+            )
+        ]
+    problems = []
+    for match in _FORBIDDEN.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        problems.append(
+            Problem(display, line, column, "", f"otillåtet tecken {_character(match.group())}; ta bort det")
         )
+        if len(problems) == MAX_REPORTED:
+            break
+    return problems or text
+
+
+def load_file(file: Path, kind: str, display: str) -> Source | list[Problem]:
+    """Read and parse one file, or say in Swedish why it cannot be read. Never follows a symlink,
+    and never waits on anything but a regular file."""
     try:
-        data, _ = load_yaml(text)
-    except TooLarge:
-        return Problem(
-            display,
-            1,
-            1,
-            "",
-            f"filen expanderar till fler än {MAX_NODES} värden (ankare och alias?); skriv ut värdena i stället",
+        descriptor = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        return [Problem(display, 1, 1, "", f"filen kan inte läsas ({error.strerror}); är den en symbolisk länk?")]
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return [Problem(display, 1, 1, "", "är ingen vanlig fil; lägg en .yml-fil här")]
+        if info.st_size > MAX_FILE_BYTES:
+            return [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"filen är {info.st_size} byte, största tillåtna storlek är {MAX_FILE_BYTES} byte",
+                )
+            ]
+        decoded = _decode(handle.read(MAX_FILE_BYTES + 1), display)
+    if isinstance(decoded, list):
+        return decoded
+    try:
+        parsed = parse_plain_yaml(decoded)
+    except YamlError as error:
+        return [Problem(display, *error.location, "", error.message)]
+    if parsed.value is None and not parsed.findings:
+        return [Problem(display, 1, 1, "", "filen är tom; förväntade en post med minst id och name")]
+    return Source(kind, display, file.stem, parsed.value, decoded, parsed.findings)
+
+
+def load_all(data_dir: Path, root: Path, kinds: Iterable[str]) -> Loaded:
+    """Load every record file of every kind; anything else under the data folder is a problem."""
+    loaded = Loaded()
+    kinds = list(kinds)
+    base = _display(data_dir, root)
+    if not data_dir.is_dir():
+        loaded.problems.append(
+            Problem(base or ".", 1, 1, "", "datamappen finns inte; ange en mapp med data, till exempel data/")
         )
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = error.problem or "okänt fel"
-        if isinstance(error, yaml.constructor.ConstructorError) and "tag" in detail:
-            return _problem(display, mark, "taggar som !!python stöds inte; skriv vanliga värden")
-        return _problem(display, mark, f"ogiltig YAML: {detail}")
-    except yaml.YAMLError as error:
-        return Problem(display, 1, 1, "", f"ogiltig YAML: {error}")
-    if data is None:
-        return Problem(display, 1, 1, "", "filen är tom; förväntade en post med minst id och name")
-    return Source(kind, display, file.stem, data, text)
-
-
-def load_all(data_dir: Path, root: Path, kinds: list[str]) -> tuple[list[Source], list[Problem]]:
-    """Load every record file of every kind, reporting unreadable files as problems."""
-    sources: list[Source] = []
-    problems: list[Problem] = []
+        return loaded
+    entries = {entry.name: entry for entry in os.scandir(data_dir)}
     for kind in kinds:
-        folder = data_dir / kind
-        if not folder.is_dir():
+        if kind not in entries:
+            loaded.problems.append(
+                Problem(_join(base, kind) + "/", 1, 1, "", f"mappen för {kind} saknas; skapa den, även om den är tom")
+            )
+    for name in sorted(entries):
+        entry = entries[name]
+        display = _join(base, name)
+        if entry.is_symlink():
+            loaded.problems.append(_symlink(display))
+        elif name in kinds and entry.is_dir(follow_symlinks=False):
+            _load_kind(Path(entry.path), name, display, loaded)
+        elif name not in ALLOWED_EXTRAS:
+            what = "mappen" if entry.is_dir(follow_symlinks=False) else "filen"
+            loaded.problems.append(
+                Problem(
+                    display + ("/" if what == "mappen" else ""),
+                    1,
+                    1,
+                    "",
+                    f"okänd {what} i datamappen{_suggest(name, kinds)}; poster ligger i en mapp per slag: "
+                    + ", ".join(f"{kind}/" for kind in kinds),
+                )
+            )
+    return loaded
+
+
+def _load_kind(folder: Path, kind: str, base: str, loaded: Loaded) -> None:
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        display = _join(base, entry.name)
+        stem, dot, extension = entry.name.rpartition(".")
+        if entry.is_symlink():
+            loaded.problems.append(_symlink(display))
+        elif entry.is_dir(follow_symlinks=False):
+            loaded.problems.append(
+                Problem(display + "/", 1, 1, "", "undermappar används inte; lägg posten direkt i " + base + "/")
+            )
+        elif entry.name == ".gitkeep":
             continue
-        for file in sorted(folder.iterdir()):
-            if file.suffix not in (".yml", ".yaml") or not file.is_file():
-                continue
-            display = _display(file, root)
-            result = load_file(file, kind, display)
-            (problems if isinstance(result, Problem) else sources).append(result)  # type: ignore[arg-type]
-    return sources, problems
+        elif not dot or "." + extension != EXTENSION:
+            if stem:
+                loaded.known.add((kind, stem))
+            loaded.problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"filnamnet ska sluta på {EXTENSION}; döp om filen till {(stem or entry.name).lower()}{EXTENSION}",
+                )
+            )
+        else:
+            loaded.known.add((kind, stem))
+            result = load_file(Path(entry.path), kind, display)
+            if isinstance(result, Source):
+                loaded.sources.append(result)
+            else:
+                loaded.problems.extend(result)
 
 
-def _display(file: Path, root: Path) -> str:
+def _symlink(display: str) -> Problem:
+    return Problem(
+        display, 1, 1, "", "är en symbolisk länk; data läses bara från vanliga filer och mappar i datamappen"
+    )
+
+
+def _suggest(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return f" (menade du ”{close[0]}”?)" if close else ""
+
+
+def _display(folder: Path, root: Path) -> str:
     """The path an editor recognises: relative to the repository, else to the working folder."""
+    absolute = Path(os.path.abspath(folder))
     for base in (root, Path.cwd()):
         try:
-            return file.resolve().relative_to(base.resolve()).as_posix()
+            relative = absolute.relative_to(os.path.abspath(base)).as_posix()
         except ValueError:
             continue
-    return file.as_posix()
+        return "" if relative == "." else relative
+    return absolute.as_posix()
+
+
+def _join(base: str, name: str) -> str:
+    return f"{base}/{name}" if base else name

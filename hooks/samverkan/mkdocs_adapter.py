@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ PACKAGE = Path(__file__).parent
 PIPELINE_MODULES = [
     "problems",
     "models",
+    "yamlplain",
     "load",
     "validate",
     "edition",
@@ -39,6 +41,7 @@ PIPELINE_MODULES = [
 ]
 
 _state: dict[str, Any] = {}
+log = logging.getLogger("mkdocs.plugins.samverkan")
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -75,8 +78,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if edition not in EDITIONS:
         raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{INTERNAL}” eller ”{PUBLIC}”")
     result: Result = pipeline().build_pages(data_dir(config), site, edition=edition)
-    if result.problems:
+    if result.catalog is None:
         raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
+    for warning in result.problems:  # not errors: logged as information, so a strict build goes on
+        log.info(warning.as_text())
     _state["result"] = result
     return config
 

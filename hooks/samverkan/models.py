@@ -8,13 +8,14 @@ guide are generated from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_KEY = "x-samverkan-ref"
@@ -38,6 +39,65 @@ def field(title: str, description: str, example: Any, **kwargs: Any) -> Any:
     return Field(title=title, description=description, examples=[example], **kwargs)
 
 
+MAX_NAME = 300
+MAX_TEXT = 20_000
+MAX_INDENT = 40
+"""Columns a line of Markdown may be indented: ten levels of lists (deeper nesting crashes Python-Markdown)."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+RESERVED_IDS = frozenset({"index"})
+"""Ids whose page would replace a generated one: data/KIND/index.yml would be the section's index."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\u061c\ufeff\u00ad\u180e]")
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'styrtecken')})"
+
+
+def check_text(value: str, name: bool = False) -> str:
+    """Refuse text that is blank, or holds what a reader cannot see but that changes what is shown."""
+    if not value.strip():
+        raise ValueError("fältet är tomt, förväntade text")
+    if name and ("\n" in value or "\t" in value):
+        raise ValueError("ett namn står på en rad; ta bort radbrytningar och tabbtecken")
+    control = (_NAME_CONTROL if name else _CONTROL).search(value)
+    if control:
+        raise ValueError(f"texten innehåller styrtecknet {_character(control.group())}; ta bort det")
+    direction = _DIRECTION.search(value)
+    if direction:
+        raise ValueError(
+            f"texten innehåller det osynliga tecknet {_character(direction.group())}, som vänder textens riktning; ta bort det"
+        )
+    invisible = _INVISIBLE.search(value) if name else None
+    if invisible:
+        raise ValueError(f"namnet innehåller det osynliga tecknet {_character(invisible.group())}; ta bort det")
+    return value
+
+
+def check_name(value: str) -> str:
+    return check_text(value, name=True)
+
+
+def check_markdown(value: str) -> str:
+    """Text, and no line indented deeper than lists ever need."""
+    check_text(value)
+    for number, line in enumerate(value.split("\n"), start=1):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if indent > MAX_INDENT:
+            raise ValueError(
+                f"rad {number} i texten är indragen {indent} mellanslag; högst {MAX_INDENT} går (tio nivåer av listor)"
+            )
+    return value
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"”{value}” är reserverat för avsnittets förstasida; välj ett annat id och filnamn")
+    return value
+
+
 def _parse_partial_date(value: Any) -> Any:
     """Accept a year, a year-month or a full date, and return it as an ISO string."""
     if isinstance(value, bool):
@@ -52,6 +112,8 @@ def _parse_partial_date(value: Any) -> Any:
     if not match:
         raise ValueError("ett datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD")
     year, month, day = (int(part) if part else 1 for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"året {year} ligger utanför {FIRST_YEAR}–{LAST_YEAR}; kontrollera årtalet")
     try:
         date(year, month, day)
     except ValueError:
@@ -66,7 +128,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
                 {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
             ]
         }
@@ -79,9 +141,16 @@ LegalId = Annotated[str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY:
 CollaborationId = Annotated[
     str, Field(pattern=SLUG_PATTERN, json_schema_extra={REF_KEY: "collaborations"}), Ref("collaborations")
 ]
-Text = Annotated[str, Field(min_length=1)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), AfterValidator(check_name)]
+"""A name or title: one line, shown as link text and in headings; nothing invisible in it."""
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(check_text)]
+"""Running text: lines and tabs allowed, control characters and direction overrides not."""
 MARKDOWN_HELP = " Markdown går att använda: *kursiv*, **fet**, listor och [länkar](https://exempel.se)."
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"contentMediaType": "text/markdown"})]
+Markdown = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_TEXT, json_schema_extra={"contentMediaType": "text/markdown"}),
+    AfterValidator(check_markdown),
+]
 """Text that may hold Markdown; it is rendered and cleaned to an allowlist (see markup.py)."""
 
 
@@ -216,22 +285,22 @@ class Item(BaseModel):
 class Record(Item):
     """A record stored in a file of its own; the file name is its id."""
 
-    id: Slug = field(
+    id: Annotated[Slug, AfterValidator(_check_id)] = field(
         "Id",
-        "Postens id: små bokstäver a–z, siffror och bindestreck. Samma som filnamnet.",
+        "Postens id: små bokstäver a–z, siffror och bindestreck. Samma som filnamnet. Kan inte vara ”index”.",
         "region-gotland",
     )
-    name: Text = field("Namn", "Det fullständiga namnet, stavat som i källan.", "Region Gotland")
+    name: Name = field("Namn", "Det fullständiga namnet, stavat som i källan.", "Region Gotland")
 
 
 class Identifier(Item):
-    scheme: Text = field("Schema", "Vilket slags identifierare det är.", "organisationsnummer")
-    identifier: Text = field("Identifierare", "Själva värdet.", "212000-0803")
+    scheme: Name = field("Schema", "Vilket slags identifierare det är.", "organisationsnummer")
+    identifier: Name = field("Identifierare", "Själva värdet.", "212000-0803")
 
 
 class Post(Item):
     id: Slug = field("Id", "Postens id inom organisationen.", "regiondirektor")
-    name: Text = field("Benämning", "Befattningens namn.", "Regiondirektör")
+    name: Name = field("Benämning", "Befattningens namn.", "Regiondirektör")
 
 
 class PostRef(Item):
@@ -264,7 +333,7 @@ class Period(Item):
 
 
 class Organisation(Record):
-    short_name: Text | None = field("Kortnamn", "Vedertagen förkortning.", "HSN", default=None)
+    short_name: Name | None = field("Kortnamn", "Vedertagen förkortning.", "HSN", default=None)
     classification: Classification = field("Typ", "Vilket slags organisation eller organ det är.", "namnd")
     parent: OrgId | None = field(
         "Ingår i", "Id för den organisation som organet ingår i.", "region-jamtland-harjedalen", default=None
@@ -303,7 +372,7 @@ class Perspective(Item):
 
 
 class Meeting(Item):
-    name: Text = field("Namn", "Mötets namn.", "Möte på högsta nivå")
+    name: Name = field("Namn", "Mötets namn.", "Möte på högsta nivå")
     months: list[Annotated[int, Field(ge=1, le=12)]] = field(
         "Månader", "Månader då mötet hålls, som tal 1–12.", [2, 12], default=[]
     )
@@ -334,13 +403,13 @@ class Assignment(Item):
 
 
 class CaseNumber(Item):
-    reference: Text = field("Diarienummer", "Diarienumret precis som det skrivs.", "RS 2022/1483")
+    reference: Name = field("Diarienummer", "Diarienumret precis som det skrivs.", "RS 2022/1483")
     organisation: OrgId = field("Organisation", "Id för organisationen som diariefört ärendet.", "region-gotland")
 
 
 class Decision(Item):
     kind: DecisionKind = field("Typ", "Förslag eller fattat beslut.", "forslag")
-    title: Text | None = field("Rubrik", "Rubriken i källan.", "Förslag till beslut", default=None)
+    title: Name | None = field("Rubrik", "Rubriken i källan.", "Förslag till beslut", default=None)
     points: list[Text] = field(
         "Beslutspunkter", "Beslutets eller förslagets punkter.", ["Strukturen inrättas på prov."], min_length=1
     )
@@ -363,7 +432,7 @@ class Decision(Item):
 
 
 class RelatedCase(Item):
-    title: Text = field("Ärendemening", "Vad ärendet gäller.", "Etablering av regional samverkansstruktur")
+    title: Name = field("Ärendemening", "Vad ärendet gäller.", "Etablering av regional samverkansstruktur")
     case: CaseNumber = field("Ärende", "Diarienummer.", {"reference": "RS 2022/1483", "organisation": "region-gotland"})
     note: Text | None = field(
         "Samband", "Hur ärendet hänger ihop med samverkan.", "Uppdraget kommer härifrån.", default=None
@@ -389,8 +458,8 @@ class DocumentLink(Item):
 
 
 class Signatory(Item):
-    name: Text = field("Namn", "Personens namn.", "Stefan Hollmark")
-    title: Text = field("Titel", "Titeln som den står i källan.", "Regiondirektör")
+    name: Name = field("Namn", "Personens namn.", "Stefan Hollmark")
+    title: Name = field("Titel", "Titeln som den står i källan.", "Regiondirektör")
     post: PostRef | None = field(
         "Befattning",
         "Befattningen som titeln motsvarar.",
@@ -419,7 +488,7 @@ class Recipient(Item):
 
 class SourceDocument(Item):
     kind: SourceKind = field("Typ", "Vilket slags handling.", "tjansteskrivelse")
-    title: Text = field("Rubrik", "Handlingens rubrik.", "Intern samverkansstruktur")
+    title: Name = field("Rubrik", "Handlingens rubrik.", "Intern samverkansstruktur")
     date: PartialDate | None = field("Datum", "Handlingens datum.", "2023-06-30", default=None)
     author: OrgId | None = field(
         "Upprättad av", "Id för organisationen som skrev handlingen.", "region-gotland", default=None
@@ -461,7 +530,7 @@ class Collaboration(Record):
     kind: CollaborationKind = field(
         "Typ", "Överenskommelse mellan organisationer eller intern struktur.", "overenskommelse"
     )
-    short_name: Text | None = field("Kortnamn", "Kort namn för listor.", "Samverkansöverenskommelsen", default=None)
+    short_name: Name | None = field("Kortnamn", "Kort namn för listor.", "Samverkansöverenskommelsen", default=None)
     status: Status = field("Status", "Läget enligt den senaste källan.", "forslag")
     status_note: Text | None = field(
         "Om status", "Förklaring till status.", "Enligt ärendebeskrivningen.", default=None
@@ -563,9 +632,9 @@ class Document(Record):
 
 
 class LegalReference(Record):
-    short_name: Text | None = field("Kortnamn", "Vedertagen förkortning.", "KL", default=None)
-    identifier: Text | None = field("Författningsnummer", "SFS-nummer.", "SFS 2017:725", default=None)
-    jurisdiction: Text = field("Gäller i", "Där lagen gäller.", "Sverige", default="Sverige")
+    short_name: Name | None = field("Kortnamn", "Vedertagen förkortning.", "KL", default=None)
+    identifier: Name | None = field("Författningsnummer", "SFS-nummer.", "SFS 2017:725", default=None)
+    jurisdiction: Name = field("Gäller i", "Där lagen gäller.", "Sverige", default="Sverige")
     description: list[Markdown] = field(
         "Beskrivning", "Vad källorna säger om lagen, ett stycke per rad." + MARKDOWN_HELP, [], default=[]
     )

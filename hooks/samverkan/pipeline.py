@@ -5,17 +5,17 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .edition import INTERNAL, PUBLIC, public_records
 from .link import Catalog, link_records
 from .load import load_all
 from .models import KINDS
-from .problems import Problem
+from .problems import Problem, errors
 from .render import SECTIONS, Page, SiteInfo, page_path, render_site
 from .search import SearchEntry, merge_entries, search_entries
-from .validate import validate_records
+from .validate import check_references, validate_records
 
 __all__ = ["ROOT", "Result", "build_pages", "check_data", "merge_entries"]
 
@@ -35,16 +35,25 @@ class Result:
 
 
 def check_data(data_dir: Path, root: Path = ROOT, edition: str = INTERNAL) -> tuple[Catalog | None, list[Problem]]:
-    """Load, validate and link every record; all problems are reported together.
+    """Load, validate and link every record; all problems (errors and warnings) are reported together.
 
-    All data is checked in both editions; the public one then leaves out what is internal.
+    All data is checked in both editions; the public one then leaves out what is internal, and is
+    checked again: whatever is left must still point only at what is left.
     """
-    sources, problems = load_all(data_dir, root, list(KINDS))
-    records, invalid = validate_records(sources)
-    problems = sorted(problems + invalid)
-    if problems:
+    loaded = load_all(data_dir, root, KINDS)
+    records, invalid = validate_records(loaded.sources, loaded.known)
+    problems = sorted(loaded.problems + invalid)
+    if errors(problems):
         return None, problems
-    return link_records(public_records(records) if edition == PUBLIC else records), problems
+    if edition == PUBLIC:
+        records = public_records(records)
+        leftovers = [
+            replace(problem, message=f"i den publika utgåvan: {problem.message}")
+            for problem in check_references(records)
+        ]
+        if leftovers:
+            return None, sorted(problems + leftovers)
+    return link_records(records), problems
 
 
 @contextmanager

@@ -16,8 +16,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from .guide import field_reference, record_template
+from . import models
+from .guide import field_reference, record_template, sv_number
 from .link import Catalog
+from .load import EXTENSION, MAX_FILE_BYTES
 from .markup import render_markdown
 from .models import LABELS
 from .schema import all_schemas, schema_file
@@ -59,6 +61,17 @@ TEMPLATE_OF = {
 }
 
 _WHITESPACE = re.compile(r"\s+")
+limits = {
+    "name": sv_number(models.MAX_NAME),
+    "text": sv_number(models.MAX_TEXT),
+    "indent": models.MAX_INDENT,
+    "first_year": models.FIRST_YEAR,
+    "last_year": models.LAST_YEAR,
+    "reserved": sorted(models.RESERVED_IDS),
+    "extension": EXTENSION,
+    "file_kib": MAX_FILE_BYTES // 1024,
+}
+"""The rules of the data files that the editors' guide states, taken from where they are enforced."""
 # Every character Python-Markdown lets a backslash escape, and | for tables. Escaping them all,
 # wherever they stand, keeps a value from becoming a heading, list, link, emphasis or attribute.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -241,6 +254,7 @@ class Renderer:
             references={kind: field_reference(kind) for kind in kinds},
             templates={kind: record_template(kind, "ny-post", "Namn på posten") for kind in kinds},
             schema_file=schema_file,
+            limits=limits,
         )
 
     def render_all(self) -> list[Page]:

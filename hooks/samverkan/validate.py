@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -116,6 +118,8 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         return f"fann {describe(found)}, förväntade ett id med små bokstäver a–z, siffror och bindestreck"
     if kind == "string_too_short":
         return "fältet är tomt, förväntade text"
+    if kind == "string_too_long":
+        return f"texten har {len(found)} tecken, högst {ctx.get('max_length')} går; korta den"
     if kind == "too_short":
         return f"listan har för få element, förväntade minst {ctx.get('min_length')}"
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -133,6 +137,8 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         "model_attributes_type": "en mappning med fält (nyckel: värde)",
         "dict_type": "en mappning med fält (nyckel: värde)",
     }.get(kind)
+    if expected == "text" and isinstance(found, (bool, int, float)):
+        return f"fann {describe(found)}, förväntade text; skriv värdet inom citattecken om det är text"
     if expected:
         return f"fann {describe(found)}, förväntade {expected}"
     return f"fann {describe(found)}: {error['msg']}"
@@ -151,8 +157,13 @@ def validate_source(source: Source) -> Record | list[Problem]:
                 f"fann {describe(source.data)}, förväntade en mappning med fälten för {KIND_LABELS[source.kind]}",
             )
         ]
-    problems = []
-    if source.data.get("id") != source.stem:
+    # What the reader found stands for its field: the model's view of the same value would repeat it.
+    problems = [
+        Problem(source.path, *finding.location, field_name(finding.path), finding.message)
+        for finding in source.findings
+    ]
+    reported = {finding.path for finding in source.findings}
+    if source.data.get("id") != source.stem and ("id",) not in reported:
         line, column = source.locate(("id",))
         problems.append(
             Problem(
@@ -168,41 +179,37 @@ def validate_source(source: Source) -> Record | list[Problem]:
     except ValidationError as error:
         for item in error.errors():
             path = tuple(item["loc"])
+            if any(path[: len(known)] == known for known in reported):
+                continue
             line, column = source.locate(path, key=item["type"] == "extra_forbidden")
             problems.append(Problem(source.path, line, column, field_name(path), translate(item, model)))
         return problems
     return problems or record
 
 
-def validate_records(sources: list[Source]) -> tuple[Records, list[Problem]]:
-    """Validate every file, then duplicate ids, references and parent loops, all in one run."""
+def validate_records(sources: list[Source], known: set[tuple[str, str]] | None = None) -> tuple[Records, list[Problem]]:
+    """Validate every file, then duplicate ids, references and parent loops, all in one run.
+
+    known holds (kind, id) of every record file, readable or not: a reference to a file that has
+    an error of its own is not reported again, in every file that points at it.
+    """
     records = Records()
     problems: list[Problem] = []
-    records.files = {(source.kind, source.stem) for source in sources}
+    records.files = {(source.kind, source.stem) for source in sources} | (known or set())
     for source in sources:
         result = validate_source(source)
         if isinstance(result, list):
             problems.extend(result)
             continue
-        previous = records.sources.get((source.kind, result.id))
-        if previous:
-            problems.append(
-                Problem(
-                    source.path,
-                    *source.locate(("id",)),
-                    "id",
-                    f"id ”{result.id}” finns redan i {previous.path}; ett id får bara användas en gång",
-                )
-            )
-            continue
         records.by_kind[source.kind][result.id] = result
         records.sources[(source.kind, result.id)] = source
-    problems.extend(_check_references(records))
+    problems.extend(check_references(records))
     problems.extend(_check_parent_loops(records))
+    problems.extend(_check_scripts(records))
     return records, problems
 
 
-def _check_references(records: Records) -> Iterable[Problem]:
+def check_references(records: Records) -> Iterable[Problem]:
     organisations: dict[str, Organisation] = records.by_kind["organisations"]  # type: ignore[assignment]
     for (kind, _), source in records.sources.items():
         record = records.by_kind[kind][source.stem]
@@ -252,3 +259,42 @@ def _check_parent_loops(records: Records) -> Iterable[Problem]:
                 "parent",
                 f"organisationen ingår i sig själv via {' → '.join([*chain, org.id])}; förväntade en kedja utan slinga",
             )
+
+
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+SCRIPT_NAMES = {"LATIN": "latinska", "CYRILLIC": "kyrilliska", "GREEK": "grekiska"}
+
+
+def _script(letter: str) -> str:
+    return unicodedata.name(letter, "?").split(" ")[0]
+
+
+def mixed_script(text: str) -> str | None:
+    """A warning when a word mixes scripts, as "Gоtland" with a Cyrillic о does; else None.
+
+    Most text is Latin through and through, and is passed over without looking at each letter.
+    """
+    if not _BEYOND_LATIN.search(text):
+        return None
+    for word in _LETTERS.findall(text):
+        scripts: dict[str, list[str]] = {}
+        for letter in word:
+            if unicodedata.category(letter).startswith("L"):
+                scripts.setdefault(_script(letter), []).append(letter)
+        if len(scripts) > 1:
+            names = " och ".join(SCRIPT_NAMES.get(script, script.lower()) for script in scripts)
+            odd = min(scripts.values(), key=len)
+            shown = ", ".join(f"”{c}” U+{ord(c):04X} ({unicodedata.name(c, '?')})" for c in dict.fromkeys(odd))
+            return f"ordet ”{word}” blandar {names} bokstäver: {shown}; kontrollera att ingen bokstav är en förväxling"
+    return None
+
+
+def _check_scripts(records: Records) -> Iterable[Problem]:
+    """Warnings, not errors: a name may mix scripts on purpose, but a look-alike letter misleads."""
+    for (kind, record_id), source in records.sources.items():
+        for path, value, ref_kind in walk(records.by_kind[kind][record_id]):
+            if isinstance(value, str) and not ref_kind:
+                warning = mixed_script(value)
+                if warning:
+                    yield Problem(source.path, *source.locate(path), field_name(path), warning, warning=True)
