@@ -45,7 +45,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     """Write the generated pages as Markdown files: the same pages the hooks give MkDocs."""
-    result = build_pages(Path(args.data), DEFAULT_SITE)
+    result = build_pages(Path(args.data), DEFAULT_SITE, content=ROOT / "content")
     if result.problems:
         print(format_problems(result.problems))
     if result.catalog is None:

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote"}
@@ -73,8 +74,30 @@ def clean_html(html: str) -> str:
     return cleaner.result()
 
 
+# A "<" that starts what looks like a tag but is never closed: Python-Markdown shows it as text
+# anyway, after trying, for each one, the rest of the paragraph (thousands of them take seconds).
+_UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z/!?])(?![^<>]*>)")
+
+
 def render_markdown(text: str) -> Markup:
-    """A Markdown field as clean HTML, wrapped so MkDocs passes it through as one block."""
-    html = clean_html(markdown.markdown(text))
+    """A Markdown field as clean HTML, wrapped so MkDocs passes it through as one block.
+
+    The models keep nesting within what Python-Markdown can recurse through; should a text still
+    be too deep for it, the text is shown as it was written rather than stopping the build.
+    """
+    try:
+        html = clean_html(markdown.markdown(_UNCLOSED_TAG.sub("&lt;", text)))
+    except RecursionError:
+        html = "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n"))
     html = re.sub(r"\n\s*\n", "\n", html)  # a blank line would end the raw HTML block early
     return Markup(f'<div class="samverkan-text">{html}</div>')
+
+
+def heading_id(value: str, separator: str) -> str:
+    """Python-Markdown's heading id, never starting with "_".
+
+    Material's own element ids all start with "__" (__search, __drawer, __toc …); a meeting named
+    "__search" would otherwise give its heading the search toggle's id. mkdocs.yml names this
+    function as the table of contents' slugify.
+    """
+    return slugify(value, separator).lstrip("_") or "rubrik"

@@ -77,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edition = os.environ.get("SAMVERKAN_EDITION") or INTERNAL
     if edition not in EDITIONS:
         raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{INTERNAL}” eller ”{PUBLIC}”")
-    result: Result = pipeline().build_pages(data_dir(config), site, edition=edition)
+    result: Result = pipeline().build_pages(data_dir(config), site, edition=edition, content=Path(config.docs_dir))
     if result.catalog is None:
         raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
     for warning in result.problems:  # not errors: logged as information, so a strict build goes on

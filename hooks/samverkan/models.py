@@ -41,8 +41,12 @@ def field(title: str, description: str, example: Any, **kwargs: Any) -> Any:
 
 MAX_NAME = 300
 MAX_TEXT = 20_000
-MAX_INDENT = 40
-"""Columns a line of Markdown may be indented: ten levels of lists (deeper nesting crashes Python-Markdown)."""
+MAX_NESTING = 10
+"""Levels of lists and quotes in a line of Markdown: four columns of indentation, or a marker, each."""
+MAX_BRACKETS = 100
+MAX_LINES = 500
+_MARKER = re.compile(r"[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>")
+_NESTING = re.compile(r"(?:[ \t]*(?:[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>))*")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 RESERVED_IDS = frozenset({"index"})
 """Ids whose page would replace a generated one: data/KIND/index.yml would be the section's index."""
@@ -81,14 +85,27 @@ def check_name(value: str) -> str:
 
 
 def check_markdown(value: str) -> str:
-    """Text, and no line indented deeper than lists ever need."""
+    """Text, with no deeper nesting and no more brackets than real descriptions have.
+
+    The limits keep Python-Markdown in bounds: it recurses once per level of nested lists or
+    quotes (and crashes past a few hundred), scans the rest of a paragraph for every "[", and
+    splits a paragraph into lines again for every line.
+    """
     check_text(value)
+    lines = value.count("\n") + 1
+    if lines > MAX_LINES:
+        raise ValueError(f"texten har {lines} rader; högst {MAX_LINES} går")
+    brackets = value.count("[")
+    if brackets > MAX_BRACKETS:
+        raise ValueError(f"texten har {brackets} hakparenteser [; högst {MAX_BRACKETS} går (en per länk)")
     for number, line in enumerate(value.split("\n"), start=1):
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-        if indent > MAX_INDENT:
-            raise ValueError(
-                f"rad {number} i texten är indragen {indent} mellanslag; högst {MAX_INDENT} går (tio nivåer av listor)"
-            )
+        expanded = line.expandtabs(4)
+        markers = _NESTING.match(expanded)
+        depth = (len(expanded) - len(expanded.lstrip(" "))) // 4 + len(
+            _MARKER.findall(markers.group() if markers else "")
+        )
+        if depth > MAX_NESTING:
+            raise ValueError(f"rad {number} i texten har listor eller citat i {depth} nivåer; högst {MAX_NESTING} går")
     return value
 
 

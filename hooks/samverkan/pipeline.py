@@ -69,17 +69,65 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def build_pages(data_dir: Path, site: SiteInfo, root: Path = ROOT, edition: str = INTERNAL) -> Result:
-    """Every generated page, or the problems that stop them from being made."""
+def build_pages(
+    data_dir: Path, site: SiteInfo, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None
+) -> Result:
+    """Every generated page, or the problems that stop them from being made.
+
+    With content (the folder of hand-written pages), a generated page whose address is already
+    taken there is a problem too: one of the two would silently replace the other.
+    """
     with _no_gc():
-        return _build_pages(data_dir, site, root, edition)
+        return _build_pages(data_dir, site, root, edition, content)
 
 
-def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str) -> Result:
+def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str, content: Path | None) -> Result:
     catalog, problems = check_data(data_dir, root, edition)
     if catalog is None:
         return Result(problems)
+    pages = render_site(catalog, site)
+    taken = collisions(pages, content, root) if content is not None else []
+    if taken:
+        return Result(sorted(problems + taken))
     entries = {
         page_path(kind, record_id): entry for (kind, record_id), entry in search_entries(catalog, SECTIONS).items()
     }
-    return Result(problems, catalog, render_site(catalog, site), entries)
+    return Result(problems, catalog, pages, entries)
+
+
+def _address(path: str) -> str:
+    """The address a file in the docs gets: omraden/folkhalsa.md and omraden/folkhalsa/index.md
+    are both omraden/folkhalsa/."""
+    stem = path.removesuffix(".md") if path.endswith(".md") else path.removesuffix(".html")
+    return stem.removesuffix("index").rstrip("/")
+
+
+def collisions(pages: list[Page], content: Path, root: Path = ROOT) -> list[Problem]:
+    """Generated pages whose address a hand-written page or an asset already has."""
+    written = {
+        _address(file.relative_to(content).as_posix()): file
+        for file in content.rglob("*")
+        if file.is_file() and not file.name.startswith(".")
+    }
+    problems = []
+    for page in pages:
+        other = written.get(_address(page.path))
+        if other is not None:
+            where = page.source or _relative(other, root)
+            problems.append(
+                Problem(
+                    where,
+                    1,
+                    1,
+                    "id" if page.source else "",
+                    f"sidan {page.path} får samma adress som {_relative(other, root)}; byt id på posten eller namn på filen",
+                )
+            )
+    return problems
+
+
+def _relative(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()

@@ -64,7 +64,9 @@ _WHITESPACE = re.compile(r"\s+")
 limits = {
     "name": sv_number(models.MAX_NAME),
     "text": sv_number(models.MAX_TEXT),
-    "indent": models.MAX_INDENT,
+    "nesting": models.MAX_NESTING,
+    "brackets": models.MAX_BRACKETS,
+    "lines": models.MAX_LINES,
     "first_year": models.FIRST_YEAR,
     "last_year": models.LAST_YEAR,
     "reserved": sorted(models.RESERVED_IDS),

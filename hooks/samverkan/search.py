@@ -26,10 +26,14 @@ from .models import CaseNumber, Record, walk
 
 _TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-COMBINING = re.compile(r"([^\W\d_]+)- ", re.UNICODE)
+# Starts only where a word starts: tried at every letter, a long word made this quadratic.
+COMBINING = re.compile(r"(?<![^\W\d_])([^\W\d_]+)- ", re.UNICODE)
 FOLD = str.maketrans("åäöéü", "aaoeu")
 MIN_PART = 3
 MIN_ENDING = 5
+MAX_WORD = 40
+"""Longer words are indexed as they are: no Swedish compound is that long, and splitting one costs
+time that grows fast with its length."""
 LINKING = ("s", "e", "a", "o", "u")
 DEFINITE_AND_PLURAL = ("erna", "arna", "orna", "ens", "ets", "en", "et", "n", "s")
 VOWELS = "aeiouyåäö"
@@ -132,7 +136,7 @@ def terms_for(
             continue
         forms = cache.get(word) if cache is not None else None
         if forms is None:
-            found = word_terms(word, vocabulary) if word.isalpha() else {word}
+            found = word_terms(word, vocabulary) if word.isalpha() and len(word) <= MAX_WORD else {word}
             forms = found | {fold(form) for form in found}
             if cache is not None:
                 cache[word] = forms
