@@ -13,7 +13,7 @@ export SAMVERKAN_EDITION := $(EDITION)
 # Material 9.7+ prints an end-of-life banner about MkDocs 2.0 on every run; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint bench clean
+.PHONY: serve build check test lint bench fuzz clean
 
 # The venv is made once and reinstalled only when the dependencies change.
 $(STAMP): pyproject.toml requirements-lock.txt
@@ -29,13 +29,11 @@ $(AXE): package-lock.json
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 
-# Data is validated before MkDocs starts, and the site is built beside site/ and swapped in only
-# when the whole build succeeded: a failed build leaves the last good site exactly as it was.
+# Data is validated before MkDocs starts; the site is built in a folder of its own, under a lock,
+# and swapped in whole only when the build succeeded (hooks/samverkan/sitedir.py): a failed build
+# leaves the last good site exactly as it was, and two builds at once take turns.
 build: $(STAMP)
-	@rm -rf $(SITE).new
-	$(BIN)/mkdocs build --strict --site-dir $(SITE).new
-	@rm -rf $(SITE).old && if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi
-	@mv $(SITE).new $(SITE) && rm -rf $(SITE).old
+	$(BIN)/python -m samverkan build --site-dir $(SITE)
 
 check: $(STAMP)
 	$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))
@@ -44,8 +42,16 @@ test: lint $(AXE)
 	$(BIN)/python -m pytest
 
 # Build times at national scale; writes benchmarks/BENCHMARKS.md (takes about ten minutes).
+# Then the time hostile inputs take (benchmarks/hostile.py).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/hostile.py
+
+# The fuzz tests with many examples (make test runs a few); the nightly workflow runs more.
+FUZZ_EXAMPLES ?= 1000
+FUZZ_BUILD_EXAMPLES ?= 30
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_BUILD_EXAMPLES=$(FUZZ_BUILD_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests benchmarks

@@ -92,3 +92,9 @@ def test_contributor_files() -> None:
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "Checklista för redaktörer" in template and "visibility: intern" in template
     assert "/data/" in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+
+
+def test_fuzzing_runs_nightly_with_many_examples() -> None:
+    fuzz = load(ROOT / ".github" / "workflows" / "fuzz.yml")
+    assert "schedule" in fuzz["on"] and "workflow_dispatch" in fuzz["on"]
+    assert "make fuzz FUZZ_EXAMPLES=" in runs(fuzz, "fuzz")

@@ -6,6 +6,8 @@ import argparse
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from .generate import generate
@@ -15,6 +17,7 @@ from .pipeline import ROOT, build_pages, check_data
 from .problems import errors, format_problems
 from .render import SECTIONS, SiteInfo
 from .schema import all_schemas
+from .sitedir import build_into
 
 DEFAULT_DATA = os.environ.get("SAMVERKAN_DATA") or str(ROOT / "data")
 DEFAULT_SITE = SiteInfo(
@@ -59,6 +62,23 @@ def _render(args: argparse.Namespace) -> int:
         target.write_text(page.content, encoding="utf-8")
     print(f"{len(result.pages)} genererade sidor och sidorna i content/ skrevs till {out}.")
     return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """A strict MkDocs build that replaces the site only when it succeeds (see sitedir.py)."""
+    site = Path(args.site_dir)
+
+    def mkdocs_build(folder: Path) -> int:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
+        return subprocess.run([*command, "--site-dir", str(folder)], check=False).returncode
+
+    def waiting() -> None:
+        print(f"Väntar på att ett annat bygge av {site} ska bli klart …", file=sys.stderr, flush=True)
+
+    status = build_into(site, mkdocs_build, waiting)
+    if status == 0:
+        print(f"Webbplatsen byggdes i {site}.")
+    return status
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -125,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--data", default=DEFAULT_DATA, help=data_help)
     render.add_argument("--out", required=True, help="mappen som sidorna skrivs till")
     render.set_defaults(run=_render)
+
+    build = commands.add_parser(
+        "build", help="bygg webbplatsen strikt; den gamla ersätts bara om bygget lyckas, ett bygge åt gången"
+    )
+    build.add_argument("--site-dir", default="site", help="mappen som webbplatsen byggs i (standard: site)")
+    build.set_defaults(run=_build)
 
     schema = commands.add_parser("schema", help="skriv JSON Schema för varje slag av post")
     schema.add_argument("--out", default=str(ROOT / "data" / "schemas"), help="mappen (standard: data/schemas/)")

@@ -171,7 +171,12 @@ def validate_source(source: Source) -> Record | list[Problem]:
                 line,
                 column,
                 "id",
-                f"fann {describe(source.data.get('id'))}, förväntade ”{source.stem}” som filnamnet",
+                f"fann {describe(source.data.get('id'))}, förväntade ”{source.stem}” som filnamnet"
+                + (
+                    ""
+                    if isinstance(source.data.get("id"), str | None)
+                    else "; ett id är text, skriv det inom citattecken"
+                ),
             )
         )
     try:

@@ -44,37 +44,53 @@ _YAML11_NUMBER = re.compile(
 )
 
 TAB_MESSAGE = "ett tabbtecken står i indraget; använd mellanslag för att dra in rader"
-# libyaml's messages, as an editor would understand them.
+# libyaml's messages (scanner.c and parser.c), as an editor would understand them.
 _SYNTAX_MESSAGES = [
     ("tab character", TAB_MESSAGE),
     (
         "mapping values are not allowed",
         'ett kolon följt av mellanslag står mitt i ett värde; sätt värdet inom citattecken: "…: …"',
     ),
+    ("mapping keys are not allowed", "ett ”? ” står där det inte kan inleda ett fält; sätt värdet inom citattecken"),
+    ("block sequence entries are not allowed", "ett ”- ” står mitt på en rad; en lista börjar på en ny rad med ”- ”"),
     ("could not find expected ':'", "en rad saknar ”:” efter fältnamnet, eller ett citattecken avslutas inte"),
-    (
-        "did not find expected key",
-        "indraget stämmer inte: fält i samma mappning ska börja i samma kolumn",
-    ),
+    ("did not find expected key", "indraget stämmer inte: fält i samma mappning ska börja i samma kolumn"),
     (
         "did not find expected '-' indicator",
         "indraget stämmer inte: punkterna i en lista ska börja med ”- ” i samma kolumn",
     ),
+    ("did not find expected <block end>", "indraget stämmer inte: raden är indragen annorlunda än raderna runt den"),
     ("did not find expected ',' or ']'", "listan saknar sitt avslutande ”]”"),
     ("did not find expected ',' or '}'", "mappningen saknar sitt avslutande ”}”"),
     ("found unexpected end of stream", "filen tar slut mitt i ett värde; saknas ett avslutande citattecken?"),
     (
-        "found unknown escape character",
-        "okänd kod efter \\ inom dubbla citattecken; skriv \\\\ eller använd enkla citattecken",
+        "unexpected document indicator",
+        "en rad med --- eller ... står mitt i en text inom citattecken; avslutas citatet?",
     ),
     (
-        "that cannot start any token",
+        "unknown escape character",
+        "okänd kod efter \\ inom dubbla citattecken; skriv \\\\ eller använd enkla citattecken",
+    ),
+    ("hexdecimal number", "efter \\x, \\u eller \\U inom dubbla citattecken ska ett hexadecimalt tal stå"),
+    ("invalid Unicode character escape", "koden efter \\u eller \\U är inget tecken; skriv tecknet som det är"),
+    (
+        "expected comment or line break",
+        "efter värdet står något mer på raden; en kommentar börjar med mellanslag och #",
+    ),
+    (
+        "cannot start any token",
         "ett värde börjar med ett tecken som YAML reserverar (@, `, % …); sätt värdet inom citattecken",
     ),
-    ("did not find expected node content", "ett värde saknas, eller börjar med ett tecken som YAML reserverar"),
-    ("did not find expected alphabetic or numeric character", "ett ankare (&) eller alias (*) saknar namn"),
-    ("expected <document start>", "innehållet efter dokumentets slut är ogiltigt"),
-    ("found duplicate anchor", "samma ankarnamn (&) används två gånger; ge dem olika namn"),
+    ("expected node content", "ett värde saknas, eller börjar med ett tecken som YAML reserverar"),
+    ("alphabetic or numeric character", "ett ankare (&) eller alias (*) saknar namn"),
+    ("duplicate anchor", "samma ankarnamn (&) används två gånger; ge dem olika namn"),
+    ("tag", "en tagg (!) är felskriven; taggar används inte i datafilerna"),
+    ("indentation indicator", "siffran efter | eller > är ogiltig; skriv bara | eller >"),
+    ("leading all space line", "ett textblock efter | eller > börjar med en rad av bara mellanslag"),
+    ("expected <document start>", "något står efter postens slut; en fil innehåller en post"),
+    ("%YAML", "direktivet %YAML används inte; ta bort raden"),
+    ("directive", "rader som börjar med % används inte; ta bort raden eller sätt texten inom citattecken"),
+    ("URI", "en tagg (!) är felskriven; taggar används inte i datafilerna"),
 ]
 
 
@@ -130,13 +146,13 @@ def _where(mark: Any) -> Location:
 
 
 def syntax_message(problem: str, character: str = "") -> str:
-    """libyaml's reason in Swedish, else said plainly with its own words kept for reference."""
+    """libyaml's reason in Swedish; a reason not in the table gets a Swedish hint of where to look."""
     if character == "\t":
         return TAB_MESSAGE
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
             return message
-    return f"ogiltig YAML ({problem})"
+    return "filen är inte giltig YAML här; se efter citattecken, kolon och indrag på raden och raden före"
 
 
 def _scalar(value: str, plain: bool) -> tuple[Any, str | None]:
