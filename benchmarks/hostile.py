@@ -26,9 +26,9 @@ TARGET = 5.0
 
 
 def aliases(data: Path) -> None:
-    """81 KB of aliases to one 4 KB string, in a list that pages show."""
-    lines = ["id: folkhalsa", "name: Folkhälsa", f"description: &t {'a' * 4096}", "x: ["]
-    (data / AREA).write_text("\n".join([*lines, *["  *t," for _ in range(20_000)], "]"]) + "\n", encoding="utf-8")
+    """81 KB of aliases to one 4 KB string, in a list that the collaboration's page shows."""
+    background = 'background:\n  - "Texten <script>alert(1)</script> och {{ 7 * 7 }} visas *som den står*."\n'
+    _replace(data / COLLAB, background, f"status_note: &t {'a' * 4096}\nbackground: [{'*t, ' * 20_000}]\n")
 
 
 def long_word(data: Path) -> None:
