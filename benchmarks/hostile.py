@@ -41,6 +41,14 @@ def long_word_allowed(data: Path) -> None:
     _replace(data / COLLAB, "  - Samordna arbetet.", "  - " + "å" * 20_000)
 
 
+def almost_compounds(data: Path) -> None:
+    """Every run of "a" up to 40 letters in a text, and a name of 38-letter words that never quite
+    split into them (splitting took half a minute a word before the splits were memoised)."""
+    _replace(data / COLLAB, "  - Samordna arbetet.", "  - " + " ".join("a" * n for n in range(3, 41)))
+    words = " ".join(f"{letter}{'a' * 37}" for letter in "bcdefgh")
+    _replace(data / COLLAB, "name: Överenskommelse om samverkan mellan Kommun A och Region B", f"name: {words}")
+
+
 def long_name(data: Path) -> None:
     """A 200 KB name of "[" (Python-Markdown took 407 s for it, repeated on many pages)."""
     _replace(data / AREA, "name: Folkhälsa", "name: " + json.dumps("[" * 200_000))
@@ -60,6 +68,7 @@ CASES: dict[str, Callable[[Path], None]] = {
     "64 KB word": long_word,
     "200 KB name": long_name,
     "20,000-letter word": long_word_allowed,
+    "7 words that almost split": almost_compounds,
     "98 unclosed [ in 19 KB of Markdown": brackets,
 }
 

@@ -168,7 +168,7 @@ CASES = {
     "tomt namn": Case(AREA, ("name: Folkhälsa", "name: ''"), 3, "name", "fältet är tomt, förväntade text"),
     "svensk fältrubrik": Case(AREA, ("description:", "beskrivning:"), 4, "beskrivning", "menade du ”description”?"),
     "filändelsen .yaml": Case(
-        "areas/folkhalsa.yaml", "id: folkhalsa\nname: Folkhälsa igen\n", 1, "", "döp om filen till folkhalsa.yml"
+        "areas/folkhalsa.yaml", "id: folkhalsa\nname: Folkhälsa igen\n", 1, "", "döp om filen eller ta bort den"
     ),
     # Documents
     "okänd dokumenttyp": Case(DOC, ("kind: strategi", "kind: strategy"), 4, "kind", "menade du ”strategi”?"),

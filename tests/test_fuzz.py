@@ -32,7 +32,7 @@ from samverkan.cli import main
 from samverkan.models import KINDS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
-BUILD_EXAMPLES = int(os.environ.get("FUZZ_BUILD_EXAMPLES", "3"))
+BUILD_EXAMPLES = int(os.environ.get("FUZZ_BUILD_EXAMPLES", "5"))
 PAYLOAD = "alert("
 """Every hostile string carries this, so that anything executable that got through is found by it."""
 
@@ -220,7 +220,7 @@ def _make(folder: Path, case: tuple[str, str, str]) -> Path:
 
 
 PLACE = re.compile(r"^\S.*:\d+:\d+: ")
-ENGLISH = re.compile(r"\b(Traceback|Error|found|expected|while|scanning|could not|line \d)\b")
+ENGLISH = re.compile(r"\b(Traceback|Error|Errno|found|expected|while|scanning|could not|denied|No such|line \d)\b")
 
 
 def _check(data: Path) -> tuple[int, list[str]]:

@@ -118,3 +118,9 @@ def test_a_fifo_never_blocks_the_load(tmp_path: Path) -> None:
     assert [(problem.path, problem.message) for problem in loaded.problems] == [
         ("areas/a.yml", "är ingen vanlig fil; lägg en .yml-fil här")
     ]
+
+
+def test_an_anchor_on_a_key_can_be_used_as_a_value() -> None:
+    parsed = parse_plain_yaml("&k name: x\nid: *k\n")
+    assert parsed.value == {"name": "x", "id": "name"}
+    assert parsed.findings == []

@@ -181,3 +181,10 @@ def test_fixture_site_shows_script_and_template_text_literally(tmp_path: Path) -
     area = (tmp_path / "site" / "omraden" / "folkhalsa" / "index.html").read_text(encoding="utf-8")
     assert "onerror" not in area and "javascript:" not in area and "alert(2)" not in area
     assert '<a href="https://www.folkhalsomyndigheten.se">Folkhälsomyndigheten</a>' in area
+
+
+def test_code_spans_keep_what_looks_like_an_unclosed_tag() -> None:
+    assert (
+        str(render_markdown("Skriv `<b` och <a"))
+        == '<div class="samverkan-text"><p>Skriv <code>&lt;b</code> och &lt;a</p></div>'
+    )

@@ -52,3 +52,25 @@ def test_borrowed_names_are_left_to_their_own_pages(real_catalog: Catalog) -> No
     hub = entries[("organisations", "region-gotland")]
     assert "gotland" in hub.terms.split() and hub.boost > 1
     assert entries[("collaborations", "intern-samverkansstruktur-region-gotland")].terms.split().count("2022/1483") == 1
+
+
+def test_splitting_a_word_that_many_ways_almost_split_stays_cheap() -> None:
+    """A vocabulary of every run of "a", and words of 38 letters that never quite split: each prefix
+    is split once, where every split of every prefix was tried again (30 s for one word)."""
+    vocabulary = {"a" * length for length in range(3, 41)}
+    calls = 0
+    original = split_compound
+
+    def counting(word: str, vocabulary: set[str], memo: dict[str, list[str]] | None = None) -> list[str]:
+        nonlocal calls
+        calls += 1
+        return original(word, vocabulary, memo)
+
+    import samverkan.search as search
+
+    search.split_compound = counting  # type: ignore[assignment]
+    try:
+        assert counting("b" + "a" * 37, vocabulary) == []
+    finally:
+        search.split_compound = original
+    assert calls <= 38**2  # each prefix computed once; the other calls find it in the memo

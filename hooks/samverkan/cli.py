@@ -36,7 +36,7 @@ DEFAULT_SITE = SiteInfo(
 
 
 def _check(args: argparse.Namespace) -> int:
-    catalog, problems = check_data(Path(args.data))
+    catalog, problems = check_data(Path(args.data), content=ROOT / "content")
     if problems:
         print(format_problems(problems, args.format))
     if catalog is None:

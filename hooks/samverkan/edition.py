@@ -1,5 +1,10 @@
 """Editions: the intranet edition shows everything; the public edition leaves out every record
-and every nested item marked `visibility: intern`, and anything that points at one.
+and every nested item marked `visibility: intern`, and every reference to one.
+
+What holds a reference to something left out stays when it can stand without it: a public
+assignment whose only responsible body is internal is still shown, without that body. What cannot
+(a required reference, a rule of its model such as a recipient's text-or-post, a collaboration's
+first party) is left out in turn, until nothing more falls away.
 
 The filtering happens on the validated records, before linking and rendering, so nothing
 internal can reach a page, the search index, an export or the sitemap of the public edition.
@@ -82,4 +87,5 @@ def public_records(records: Records) -> Records:
         if len(removed) == before:
             break  # this round was made knowing every left-out record
     sources = {key: source for key, source in records.sources.items() if key not in removed}
-    return Records(by_kind=kept, sources=sources, files=records.files)
+    files = {key for key in records.files if key not in removed}  # so that a check afterwards finds leftovers
+    return Records(by_kind=kept, sources=sources, files=files, unavailable=records.unavailable)

@@ -9,6 +9,7 @@ ever read.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 import stat
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .models import SLUG_PATTERN
 from .problems import Problem
 from .yamlplain import KEY, MAX_NODES, FieldPath, Finding, Location, YamlError, parse_plain_yaml
 
@@ -28,8 +30,10 @@ EXTENSION = ".yml"
 ALLOWED_EXTRAS = {"schemas", ".gitkeep"}
 """Beside the kind folders: the JSON Schemas editors' tools read, and git's placeholder."""
 # Characters YAML does not allow in a file (C0 and C1 controls but tab, line feed and carriage
-# return, and the non-characters); found here, they are reported where they stand.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# return, and the non-characters), and those it takes for line breaks where editors see none
+# (U+0085, U+2028, U+2029: they would shift every line number after them). Found here, they are
+# reported where they stand.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 MAX_REPORTED = 5
 
 
@@ -75,6 +79,8 @@ class Loaded:
     sources: list[Source] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     known: set[tuple[str, str]] = field(default_factory=set)
+    unavailable: set[str] = field(default_factory=set)
+    """Kinds whose folder could not be read at all: references to them are not checked."""
 
 
 def _character(char: str) -> str:
@@ -116,7 +122,7 @@ def load_file(file: Path, kind: str, display: str) -> Source | list[Problem]:
     try:
         descriptor = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
-        return [Problem(display, 1, 1, "", f"filen kan inte läsas ({error.strerror}); är den en symbolisk länk?")]
+        return [Problem(display, 1, 1, "", f"filen kan inte läsas ({_reason(error)})")]
     with os.fdopen(descriptor, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
@@ -148,70 +154,106 @@ def load_all(data_dir: Path, root: Path, kinds: Iterable[str]) -> Loaded:
     loaded = Loaded()
     kinds = list(kinds)
     base = _display(data_dir, root)
-    if not data_dir.is_dir():
-        loaded.problems.append(
-            Problem(base or ".", 1, 1, "", "datamappen finns inte; ange en mapp med data, till exempel data/")
-        )
+    entries = _entries(data_dir, base or ".", loaded)
+    if entries is None:
+        loaded.unavailable.update(kinds)
         return loaded
-    entries = {entry.name: entry for entry in os.scandir(data_dir)}
     for kind in kinds:
         if kind not in entries:
+            loaded.unavailable.add(kind)
             loaded.problems.append(
                 Problem(_join(base, kind) + "/", 1, 1, "", f"mappen för {kind} saknas; skapa den, även om den är tom")
             )
     for name in sorted(entries):
         entry = entries[name]
         display = _join(base, name)
+        if name in kinds and not entry.is_dir(follow_symlinks=False):
+            loaded.unavailable.add(name)
         if entry.is_symlink():
             loaded.problems.append(_symlink(display))
         elif name in kinds and entry.is_dir(follow_symlinks=False):
             _load_kind(Path(entry.path), name, display, loaded)
         elif name not in ALLOWED_EXTRAS:
-            what = "mappen" if entry.is_dir(follow_symlinks=False) else "filen"
+            folder = entry.is_dir(follow_symlinks=False)
             loaded.problems.append(
                 Problem(
-                    display + ("/" if what == "mappen" else ""),
+                    display + ("/" if folder else ""),
                     1,
                     1,
                     "",
-                    f"okänd {what} i datamappen{_suggest(name, kinds)}; poster ligger i en mapp per slag: "
-                    + ", ".join(f"{kind}/" for kind in kinds),
+                    f"okänd {'mapp' if folder else 'fil'} i datamappen{_suggest(name, kinds)}; poster ligger i en "
+                    "mapp per slag: " + ", ".join(f"{kind}/" for kind in kinds),
                 )
             )
     return loaded
 
 
+def _entries(folder: Path, display: str, loaded: Loaded) -> dict[str, os.DirEntry[str]] | None:
+    """A folder's entries by name, or None (and a problem) when it cannot be read."""
+    try:
+        return {entry.name: entry for entry in os.scandir(folder)}
+    except FileNotFoundError:
+        message = "datamappen finns inte; ange en mapp med data, till exempel data/"
+    except NotADirectoryError:
+        message = "är ingen mapp; ange en mapp med data, till exempel data/"
+    except OSError as error:
+        message = f"mappen kan inte läsas ({_reason(error)})"
+    loaded.problems.append(Problem(display, 1, 1, "", message))
+    return None
+
+
 def _load_kind(folder: Path, kind: str, base: str, loaded: Loaded) -> None:
-    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
-        display = _join(base, entry.name)
-        stem, dot, extension = entry.name.rpartition(".")
+    entries = _entries(folder, base + "/", loaded)
+    if entries is None:
+        loaded.unavailable.add(kind)
+        return
+    for name in sorted(entries):
+        entry = entries[name]
+        display = _join(base, name)
+        stem, dot, extension = name.rpartition(".")
+        if dot and stem:
+            loaded.known.add((kind, stem))  # a reference to it is not reported again, as dangling
         if entry.is_symlink():
             loaded.problems.append(_symlink(display))
         elif entry.is_dir(follow_symlinks=False):
             loaded.problems.append(
                 Problem(display + "/", 1, 1, "", "undermappar används inte; lägg posten direkt i " + base + "/")
             )
-        elif entry.name == ".gitkeep":
+        elif name == ".gitkeep":
             continue
-        elif not dot or "." + extension != EXTENSION:
-            if stem:
-                loaded.known.add((kind, stem))
+        elif name.startswith("."):
             loaded.problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    f"filnamnet ska sluta på {EXTENSION}; döp om filen till {(stem or entry.name).lower()}{EXTENSION}",
-                )
+                Problem(display, 1, 1, "", "dolda filer hör inte hemma bland posterna; ta bort filen")
             )
+        elif not dot or not stem or "." + extension != EXTENSION or not re.fullmatch(SLUG_PATTERN, stem):
+            loaded.problems.append(Problem(display, 1, 1, "", _rename_advice(name, entries)))
         else:
-            loaded.known.add((kind, stem))
             result = load_file(Path(entry.path), kind, display)
             if isinstance(result, Source):
                 loaded.sources.append(result)
             else:
                 loaded.problems.extend(result)
+
+
+def _rename_advice(name: str, entries: Iterable[str]) -> str:
+    """What a file that is not ID.yml should be called, when that is clear."""
+    stem = name.rpartition(".")[0] or name
+    suggested = f"{stem.lower()}{EXTENSION}"
+    rule = f"en post ligger i en fil som heter ID{EXTENSION}, där ID har små bokstäver a–z, siffror och bindestreck"
+    if re.fullmatch(SLUG_PATTERN, stem.lower()) and suggested not in entries:
+        return f"{rule}; döp om filen till {suggested}"
+    return f"{rule}; döp om filen eller ta bort den"
+
+
+def _reason(error: OSError) -> str:
+    """Why the system refused, in Swedish."""
+    reasons = {
+        errno.EACCES: "behörighet saknas",
+        errno.EPERM: "behörighet saknas",
+        errno.ELOOP: "det är en symbolisk länk",
+        errno.ENOENT: "den finns inte",
+    }
+    return reasons.get(error.errno or 0, f"felkod {error.errno}")
 
 
 def _symlink(display: str) -> Problem:

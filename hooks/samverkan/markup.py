@@ -76,7 +76,8 @@ def clean_html(html: str) -> str:
 
 # A "<" that starts what looks like a tag but is never closed: Python-Markdown shows it as text
 # anyway, after trying, for each one, the rest of the paragraph (thousands of them take seconds).
-_UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z/!?])(?![^<>]*>)")
+# Code spans on one line are left as they are: there, "<b" is code, not the start of a tag.
+_UNCLOSED_TAG = re.compile(r"(`[^`\n]*`)|<(?=[A-Za-z/!?])(?![^<>]*>)")
 
 
 def render_markdown(text: str) -> Markup:
@@ -86,7 +87,7 @@ def render_markdown(text: str) -> Markup:
     be too deep for it, the text is shown as it was written rather than stopping the build.
     """
     try:
-        html = clean_html(markdown.markdown(_UNCLOSED_TAG.sub("&lt;", text)))
+        html = clean_html(markdown.markdown(_UNCLOSED_TAG.sub(lambda match: match.group(1) or "&lt;", text)))
     except RecursionError:
         html = "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n"))
     html = re.sub(r"\n\s*\n", "\n", html)  # a blank line would end the raw HTML block early

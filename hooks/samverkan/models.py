@@ -21,7 +21,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REF_KEY = "x-samverkan-ref"
 """Schema keyword naming the record kind an id field refers to."""
 FieldPath = tuple[str | int, ...]
-PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class Ref:
@@ -45,15 +45,21 @@ MAX_NESTING = 10
 """Levels of lists and quotes in a line of Markdown: four columns of indentation, or a marker, each."""
 MAX_BRACKETS = 100
 MAX_LINES = 500
-_MARKER = re.compile(r"[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>")
-_NESTING = re.compile(r"(?:[ \t]*(?:[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>))*")
+_MARKER = re.compile(r"[-*+](?= |$)|[0-9]{1,9}[.)](?= |$)|>")
+_PREFIX = re.compile(r"(?: |[-*+](?= |$)|[0-9]{1,9}[.)](?= |$)|>)*")
+"""What starts a line before its text: indentation, list markers and quote markers, in any order."""
+_GAP = re.compile(r"(?<=[^ ]) +")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 RESERVED_IDS = frozenset({"index"})
 """Ids whose page would replace a generated one: data/KIND/index.yml would be the section's index."""
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\u061c\ufeff\u00ad\u180e]")
+_PLAIN = re.compile("[\x20-\x7e\xa0-\xac\xae-\u024f]*")
+"""Printable Latin, soft hyphen aside: a name of only these holds nothing invisible."""
+_SHOWS_NOTHING = set("\u115f\u1160\u3164\uffa0\u2800\u180e")
+"""Letters and symbols that take up space but show nothing: Hangul fillers, the blank Braille cell."""
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _character(char: str) -> str:
@@ -74,10 +80,30 @@ def check_text(value: str, name: bool = False) -> str:
         raise ValueError(
             f"texten innehåller det osynliga tecknet {_character(direction.group())}, som vänder textens riktning; ta bort det"
         )
-    invisible = _INVISIBLE.search(value) if name else None
-    if invisible:
-        raise ValueError(f"namnet innehåller det osynliga tecknet {_character(invisible.group())}; ta bort det")
+    if name:
+        invisible = _invisible(value)
+        if invisible:
+            raise ValueError(f"namnet innehåller det osynliga tecknet {_character(invisible)}; ta bort det")
+        if not _LETTER_OR_DIGIT.search(value):
+            raise ValueError("ett namn behöver minst en bokstav eller siffra")
     return value
+
+
+def _invisible(name: str) -> str | None:
+    """The first character in a name that is not seen: a format character (zero-width space,
+    direction mark, soft hyphen, tag character …), a variation selector, or a blank letter."""
+    if _PLAIN.fullmatch(name):
+        return None
+    for char in name:
+        code = ord(char)
+        if (
+            char in _SHOWS_NOTHING
+            or unicodedata.category(char) in ("Cf", "Zl", "Zp")
+            or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF
+        ):
+            return char
+    return None
 
 
 def check_name(value: str) -> str:
@@ -100,10 +126,12 @@ def check_markdown(value: str) -> str:
         raise ValueError(f"texten har {brackets} hakparenteser [; högst {MAX_BRACKETS} går (en per länk)")
     for number, line in enumerate(value.split("\n"), start=1):
         expanded = line.expandtabs(4)
-        markers = _NESTING.match(expanded)
-        depth = (len(expanded) - len(expanded.lstrip(" "))) // 4 + len(
-            _MARKER.findall(markers.group() if markers else "")
-        )
+        prefix = _PREFIX.match(expanded).group()  # type: ignore[union-attr]  # (it matches, if only "")
+        # Each marker is a level, and so is every four columns of indentation: at the start, and
+        # after a marker beyond the one space that separates it from what follows.
+        leading = len(prefix) - len(prefix.lstrip(" "))
+        gaps = sum((len(gap) - 1) // 4 for gap in _GAP.findall(prefix))
+        depth = len(_MARKER.findall(prefix)) + leading // 4 + gaps
         if depth > MAX_NESTING:
             raise ValueError(f"rad {number} i texten har listor eller citat i {depth} nivåer; högst {MAX_NESTING} går")
     return value
@@ -390,7 +418,7 @@ class Perspective(Item):
 
 class Meeting(Item):
     name: Name = field("Namn", "Mötets namn.", "Möte på högsta nivå")
-    months: list[Annotated[int, Field(ge=1, le=12)]] = field(
+    months: list[Annotated[int, Field(strict=True, ge=1, le=12)]] = field(
         "Månader", "Månader då mötet hålls, som tal 1–12.", [2, 12], default=[]
     )
     level: Text | None = field("Nivå", "På vilken nivå mötet hålls.", "Högsta nivå", default=None)

@@ -34,14 +34,17 @@ class Result:
     """Page path → hidden Swedish search terms and boost for that page (see search.py)."""
 
 
-def check_data(data_dir: Path, root: Path = ROOT, edition: str = INTERNAL) -> tuple[Catalog | None, list[Problem]]:
+def check_data(
+    data_dir: Path, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None
+) -> tuple[Catalog | None, list[Problem]]:
     """Load, validate and link every record; all problems (errors and warnings) are reported together.
 
     All data is checked in both editions; the public one then leaves out what is internal, and is
-    checked again: whatever is left must still point only at what is left.
+    checked again: whatever is left must still point only at what is left. With content (the
+    hand-written pages), a record whose page would take the address of one of them is a problem.
     """
     loaded = load_all(data_dir, root, KINDS)
-    records, invalid = validate_records(loaded.sources, loaded.known)
+    records, invalid = validate_records(loaded.sources, loaded.known, loaded.unavailable)
     problems = sorted(loaded.problems + invalid)
     if errors(problems):
         return None, problems
@@ -53,6 +56,11 @@ def check_data(data_dir: Path, root: Path = ROOT, edition: str = INTERNAL) -> tu
         ]
         if leftovers:
             return None, sorted(problems + leftovers)
+    if content is not None:
+        pages = [Page(page_path(kind, key), "", source.path) for (kind, key), source in records.sources.items()]
+        taken = collisions(pages, content, root)
+        if taken:
+            return None, sorted(problems + taken)
     return link_records(records), problems
 
 
@@ -99,7 +107,8 @@ def _address(path: str) -> str:
     """The address a file in the docs gets: omraden/folkhalsa.md and omraden/folkhalsa/index.md
     are both omraden/folkhalsa/."""
     stem = path.removesuffix(".md") if path.endswith(".md") else path.removesuffix(".html")
-    return stem.removesuffix("index").rstrip("/")
+    folder, _, name = stem.rpartition("/")
+    return folder if name == "index" else stem
 
 
 def collisions(pages: list[Page], content: Path, root: Path = ROOT) -> list[Problem]:

@@ -77,8 +77,16 @@ def bases_of(word: str, vocabulary: set[str]) -> set[str]:
     return {base for base in base_forms(word) if len(base) > MIN_PART and known(base, vocabulary)} or {word}
 
 
-def split_compound(word: str, vocabulary: set[str]) -> list[str]:
-    """The parts of a compound, all known words, longest head first; [] when it cannot be split."""
+def split_compound(word: str, vocabulary: set[str], memo: dict[str, list[str]] | None = None) -> list[str]:
+    """The parts of a compound, all known words, longest head first; [] when it cannot be split.
+
+    Each prefix is split once (memo): without that, a vocabulary holding many runs of one letter
+    made a 40-letter word try every split of every shorter prefix, for half a minute.
+    """
+    memo = {} if memo is None else memo
+    if word in memo:
+        return memo[word]
+    memo[word] = []
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head = word[cut:]
         if head not in vocabulary:
@@ -86,10 +94,12 @@ def split_compound(word: str, vocabulary: set[str]) -> list[str]:
         modifier = word[:cut]
         for candidate in (modifier, *(modifier[:-1] for link in LINKING if modifier.endswith(link))):
             if candidate in vocabulary and len(candidate) >= MIN_PART:
-                return [candidate, head]
-            rest = split_compound(candidate, vocabulary)
+                memo[word] = [candidate, head]
+                return memo[word]
+            rest = split_compound(candidate, vocabulary, memo)
             if rest:
-                return [*rest, head]
+                memo[word] = [*rest, head]
+                return memo[word]
     return []
 
 

@@ -69,7 +69,7 @@ def locked(target: Path, waiting: Callable[[], None] = lambda: None) -> Iterator
 
 def build_into(target: Path, build: Callable[[Path], int], waiting: Callable[[], None] = lambda: None) -> int:
     """Run build(folder) into a new folder and, if it returns 0, make that folder the site."""
-    target = Path(os.path.abspath(target))
+    target = Path(os.path.realpath(target))  # a site/ that is a symlink: the folder it points at is replaced
     with locked(target, waiting):
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
         folder.chmod(0o755)  # mkdtemp's 0700 would keep a web server out of the site

@@ -24,6 +24,8 @@ class Records:
     by_kind: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     files: set[tuple[str, str]] = field(default_factory=set)
+    unavailable: set[str] = field(default_factory=set)
+    """Kinds whose folder could not be read: references to them are not reported as dangling."""
     """(kind, file name) of every readable file, valid or not: a reference to an invalid record is
     not reported again as dangling, since its own file already has an error."""
 
@@ -147,8 +149,12 @@ def translate(error: Any, model: type[BaseModel]) -> str:
 def validate_source(source: Source) -> Record | list[Problem]:
     """One file against its model: a record, or every problem in it."""
     model = KINDS[source.kind]
+    findings = [
+        Problem(source.path, *finding.location, field_name(finding.path), finding.message)
+        for finding in source.findings
+    ]
     if not isinstance(source.data, dict):
-        return [
+        return findings or [
             Problem(
                 source.path,
                 1,
@@ -158,10 +164,7 @@ def validate_source(source: Source) -> Record | list[Problem]:
             )
         ]
     # What the reader found stands for its field: the model's view of the same value would repeat it.
-    problems = [
-        Problem(source.path, *finding.location, field_name(finding.path), finding.message)
-        for finding in source.findings
-    ]
+    problems = findings
     reported = {finding.path for finding in source.findings}
     if source.data.get("id") != source.stem and ("id",) not in reported:
         line, column = source.locate(("id",))
@@ -192,7 +195,9 @@ def validate_source(source: Source) -> Record | list[Problem]:
     return problems or record
 
 
-def validate_records(sources: list[Source], known: set[tuple[str, str]] | None = None) -> tuple[Records, list[Problem]]:
+def validate_records(
+    sources: list[Source], known: set[tuple[str, str]] | None = None, unavailable: set[str] | None = None
+) -> tuple[Records, list[Problem]]:
     """Validate every file, then duplicate ids, references and parent loops, all in one run.
 
     known holds (kind, id) of every record file, readable or not: a reference to a file that has
@@ -201,6 +206,7 @@ def validate_records(sources: list[Source], known: set[tuple[str, str]] | None =
     records = Records()
     problems: list[Problem] = []
     records.files = {(source.kind, source.stem) for source in sources} | (known or set())
+    records.unavailable = set(unavailable or ())
     for source in sources:
         result = validate_source(source)
         if isinstance(result, list):
@@ -219,6 +225,8 @@ def check_references(records: Records) -> Iterable[Problem]:
     for (kind, _), source in records.sources.items():
         record = records.by_kind[kind][source.stem]
         for path, value, target_kind in walk(record):  # one pass: references and post references
+            if target_kind in records.unavailable:
+                continue
             if target_kind and isinstance(value, str):
                 known = records.by_kind[target_kind]
                 if value not in known and (target_kind, value) not in records.files:

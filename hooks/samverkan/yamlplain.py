@@ -26,7 +26,7 @@ MAX_NODES = 50_000
 MAX_EXPANDED_CHARS = 1_000_000
 """Characters of text a file may expand to, aliases counted each time they are used."""
 MAX_DEPTH = 40
-"""Lists and mappings inside each other; a record needs five levels."""
+"""Lists and mappings inside each other; a record needs six levels."""
 MAX_DIGITS = 15
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
@@ -34,12 +34,12 @@ _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
 # Plain values that one YAML reader takes for text and another for a boolean or a number.
 _YAML11_BOOL = re.compile(r"yes|no|on|off|y|n", re.IGNORECASE)
 _YAML11_NUMBER = re.compile(
     r"[-+]?(?:0[0-9_]+|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
-    r"|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|[0-9]+[eE][-+]?[0-9]+)"
+    r"|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+)"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 
@@ -128,7 +128,9 @@ class _Frame:
     location: Location
     anchor: str | None
     start: tuple[int, int]
-    """Nodes and characters counted when it began: what an alias to it costs is the difference."""
+    """Nodes and characters counted before it began: what an alias to it costs is the difference."""
+    height: int = 1
+    """Levels of lists and mappings it holds, itself included: an alias to it adds as many."""
     as_key: bool = False
     """A list or mapping written where a field name should stand: read, then left out."""
     key: str | None = None
@@ -215,7 +217,7 @@ class _Builder:
     def __init__(self, record_positions: bool) -> None:
         self.parsed = Parsed(None)
         self.record_positions = record_positions
-        self.anchors: dict[str, tuple[Any, int, int]] = {}  # name → (value, nodes, characters)
+        self.anchors: dict[str, tuple[Any, int, int, int]] = {}  # name → (value, nodes, characters, height)
         self.stack: list[_Frame] = []
         self.nodes = 0
         self.chars = 0
@@ -254,6 +256,8 @@ class _Builder:
         """A scalar where a field name stands: the name, kept exactly as written."""
         key = str(event.value)
         path = (*top.path, key)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (key, 1, len(key), 0)
         if event.tag is not None:
             self.find(path, location, _tag_message(event.tag))
         previous = top.key_lines.get(key)
@@ -291,7 +295,14 @@ class _Builder:
     def end_collection(self) -> None:
         frame = self.stack.pop()
         if frame.anchor is not None:
-            self.anchors[frame.anchor] = (frame.container, self.nodes - frame.start[0], self.chars - frame.start[1])
+            self.anchors[frame.anchor] = (
+                frame.container,
+                self.nodes - frame.start[0],
+                self.chars - frame.start[1],
+                frame.height,
+            )
+        if self.stack:
+            self.stack[-1].height = max(self.stack[-1].height, frame.height + 1)
         if frame.as_key:
             self.stack[-1].key, self.stack[-1].skip_value = "", True
         else:
@@ -319,8 +330,12 @@ class _Builder:
                 self.find(path, location, f"aliaset *{event.anchor} används utan ett ankare &{event.anchor} före sig")
                 self.place(None, path, location)
             else:
-                self.count(found[1], found[2], location)
-                self.place(found[0], path, location)
+                value, nodes, chars, height = found
+                self.count(nodes, chars, location)
+                self._check_depth(len(self.stack) + height, location)
+                if self.stack:
+                    self.stack[-1].height = max(self.stack[-1].height, height + 1)
+                self.place(value, path, location)
             return
         if event.tag is not None:
             self.find(path, location, _tag_message(event.tag))
@@ -330,14 +345,19 @@ class _Builder:
             if doubt:
                 self.find(path, location, doubt)
             if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1, len(event.value))
+                self.anchors[event.anchor] = (value, 1, len(event.value), 0)
             self.place(value, path, location)
             return
+        start = (self.nodes, self.chars)  # before this node, so that an alias to [] costs its one node
         self.count(1, 0, location)
-        if len(self.stack) >= MAX_DEPTH:
+        self._check_depth(len(self.stack) + 1, location)
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(container, path, location, event.anchor, start, as_key))
+
+    @staticmethod
+    def _check_depth(depth: int, location: Location) -> None:
+        if depth > MAX_DEPTH:
             raise YamlError(
                 location,
                 f"listor och mappningar ligger i fler än {MAX_DEPTH} nivåer i varandra; en post behöver högst sex",
             )
-        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
-        self.stack.append(_Frame(container, path, location, event.anchor, (self.nodes, self.chars), as_key))
