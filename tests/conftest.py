@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from samverkan.link import Catalog
+from samverkan.catalog.link import Catalog
 from samverkan.pipeline import check_data
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from samverkan.cli import main
-from samverkan.load import MAX_FILE_BYTES
+from samverkan.ingest.load import MAX_FILE_BYTES
 
 ORG = "organisations/kommun-a.yml"
 COLLAB = "collaborations/avtal-a-b.yml"

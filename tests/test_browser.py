@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURE_DATA, mkdocs_build, search, serve
 from playwright.sync_api import Dialog, Page, expect
 
-from samverkan.link import Catalog
-from samverkan.render import SECTIONS
+from samverkan.catalog.link import Catalog
+from samverkan.site.render import SECTIONS
 
 
 def test_search_finds_every_record_by_its_name(page: Page, site_url: str, real_catalog: Catalog) -> None:

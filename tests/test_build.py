@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 import pytest
 from pydantic import BaseModel
 
-from samverkan.link import Catalog
-from samverkan.models import LABELS, PostRef, Record, walk
-from samverkan.render import MONTHS, SECTIONS, sv_date
+from samverkan.catalog.link import Catalog
+from samverkan.model.records import LABELS, PostRef, Record, walk
+from samverkan.site.render import MONTHS, SECTIONS, sv_date
 
 DATE_FIELDS = {"start", "end", "date"}
 SKIPPED_FIELDS = {"id", "post"}  # ids are not facts; a post is checked through its name

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from samverkan.cli import main
-from samverkan.models import KINDS
+from samverkan.model.records import KINDS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 BUILD_EXAMPLES = int(os.environ.get("FUZZ_BUILD_EXAMPLES", "5"))

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_DATA, ROOT, mkdocs_build
 
+from samverkan.adapters.sitedir import build_into
 from samverkan.cli import main
 from samverkan.pipeline import check_data, collisions
-from samverkan.render import Page
-from samverkan.sitedir import build_into
+from samverkan.site.render import Page
 
 AREA = "areas/folkhalsa.yml"
 ORG = "organisations/kommun-a.yml"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from samverkan.link import Catalog
-from samverkan.models import PostRef
+from samverkan.catalog.link import Catalog
+from samverkan.model.records import PostRef
 
 
 def test_children_and_ancestors(fixture_catalog: Catalog) -> None:

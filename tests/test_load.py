@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from samverkan.load import MAX_FILE_BYTES, MAX_NODES, Source, load_all, load_file
-from samverkan.problems import Problem
-from samverkan.yamlplain import parse_plain_yaml
+from samverkan.ingest.load import MAX_FILE_BYTES, MAX_NODES, Source, load_all, load_file
+from samverkan.ingest.problems import Problem
+from samverkan.ingest.yamlplain import parse_plain_yaml
 
 
 def test_positions_point_at_each_value() -> None:

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT, search
 from playwright.sync_api import Page, expect
 
-from samverkan.link import Catalog
-from samverkan.render import SECTIONS
+from samverkan.catalog.link import Catalog
+from samverkan.site.render import SECTIONS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

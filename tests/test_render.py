@@ -10,9 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from samverkan.link import Catalog
-from samverkan.models import Period
-from samverkan.render import Page, Renderer, SiteInfo, md_escape, month_names, render_site, sv_date, sv_join, sv_period
+from samverkan.catalog.link import Catalog
+from samverkan.model.records import Period
+from samverkan.site.render import (
+    Page,
+    Renderer,
+    SiteInfo,
+    md_escape,
+    month_names,
+    render_site,
+    sv_date,
+    sv_join,
+    sv_period,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 SITE = SiteInfo("Testportalen", "En portal för tester.")

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from samverkan.markup import clean_html, render_markdown, safe_href
-from samverkan.models import Collaboration, walk
+from samverkan.model.records import Collaboration, walk
 from samverkan.pipeline import check_data
-from samverkan.render import Renderer, SiteInfo
+from samverkan.site.markup import clean_html, render_markdown, safe_href
+from samverkan.site.render import Renderer, SiteInfo
 
 SITE = SiteInfo("Test", "Test")
 # Printable text as an editor could type it in YAML (which forbids most control characters).

@@ -11,9 +11,9 @@ import pytest
 from conftest import BIN, ROOT, mkdocs_build
 
 from samverkan.cli import main
-from samverkan.generate import generate, municipality_name
+from samverkan.dev.generate import generate, municipality_name
 from samverkan.pipeline import build_pages
-from samverkan.render import SiteInfo
+from samverkan.site.render import SiteInfo
 
 
 def test_municipality_names_follow_swedish_usage() -> None:

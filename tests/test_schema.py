@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from samverkan.models import KINDS
-from samverkan.schema import MODEL_TITLES, all_schemas, record_schema
+from samverkan.model.records import KINDS
+from samverkan.outputs.schemas import MODEL_TITLES, all_schemas, record_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "data" / "schemas"

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from samverkan.link import Catalog
-from samverkan.render import SECTIONS
-from samverkan.search import base_forms, fold, inflections, search_entries, split_compound, terms_for, vocabulary_of
+from samverkan.catalog.link import Catalog
+from samverkan.site.render import SECTIONS
+from samverkan.site.search import (
+    base_forms,
+    fold,
+    inflections,
+    search_entries,
+    split_compound,
+    terms_for,
+    vocabulary_of,
+)
 
 VOCABULARY = vocabulary_of(["Strategi och plan för samverkan", "Miljö- och energifrågor", "styrelse", "Region"])
 
@@ -66,7 +74,7 @@ def test_splitting_a_word_that_many_ways_almost_split_stays_cheap() -> None:
         calls += 1
         return original(word, vocabulary, memo)
 
-    import samverkan.search as search
+    import samverkan.site.search as search
 
     search.split_compound = counting  # type: ignore[assignment]
     try:

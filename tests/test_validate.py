@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from samverkan.ingest.problems import Problem, format_problems
+from samverkan.ingest.validate import describe, field_name, suggest
 from samverkan.pipeline import check_data
-from samverkan.problems import Problem, format_problems
-from samverkan.validate import describe, field_name, suggest
 
 
 def test_fixture_data_is_valid(fixture_catalog: object) -> None:

@@ -10,14 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .generate import generate
-from .guide import record_template
-from .models import KINDS, SLUG_PATTERN
-from .pipeline import ROOT, build_pages, check_data
-from .problems import errors, format_problems
-from .render import SECTIONS, SiteInfo
-from .schema import all_schemas
-from .sitedir import build_into
+from samverkan.adapters.sitedir import build_into
+from samverkan.dev.generate import generate
+from samverkan.ingest.problems import errors, format_problems
+from samverkan.model.records import KINDS, SLUG_PATTERN
+from samverkan.outputs.schemas import all_schemas
+from samverkan.pipeline import ROOT, build_pages, check_data
+from samverkan.site.guide import record_template
+from samverkan.site.render import SECTIONS, SiteInfo
 
 DEFAULT_DATA = os.environ.get("SAMVERKAN_DATA") or str(ROOT / "data")
 DEFAULT_SITE = SiteInfo(

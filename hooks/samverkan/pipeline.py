@@ -8,16 +8,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .edition import INTERNAL, PUBLIC, public_records
-from .link import Catalog, link_records
-from .load import load_all
-from .models import KINDS
-from .problems import Problem, errors
-from .render import SECTIONS, Page, SiteInfo, page_path, render_site
-from .search import SearchEntry, merge_entries, search_entries
-from .validate import check_references, validate_records
+from samverkan.catalog.edition import EDITIONS, INTERNAL, PUBLIC, public_records
+from samverkan.catalog.link import Catalog, link_records
+from samverkan.ingest.load import load_all
+from samverkan.ingest.problems import Problem, errors, format_problems
+from samverkan.ingest.validate import check_references, validate_records
+from samverkan.model.records import KINDS
+from samverkan.site.render import SECTIONS, Page, SiteInfo, page_path, render_site
+from samverkan.site.search import SearchEntry, merge_entries, search_entries
 
-__all__ = ["ROOT", "Result", "build_pages", "check_data", "merge_entries"]
+__all__ = [
+    "EDITIONS",
+    "INTERNAL",
+    "PUBLIC",
+    "ROOT",
+    "Result",
+    "SiteInfo",
+    "build_pages",
+    "check_data",
+    "format_problems",
+    "merge_entries",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 """The repository: data paths in messages are shown relative to it."""

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,32 +17,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .edition import EDITIONS, INTERNAL, PUBLIC
-from .pipeline import Result
-from .problems import format_problems
-from .render import SiteInfo
-
-PACKAGE = Path(__file__).parent
-# In import order: reloading them in this order rebinds every `from .x import y`.
-PIPELINE_MODULES = [
-    "problems",
-    "models",
-    "yamlplain",
-    "load",
-    "validate",
-    "edition",
-    "link",
-    "markup",
-    "schema",
-    "guide",
-    "render",
-    "search",
-    "generate",
-    "pipeline",
-]
-
-_state: dict[str, Any] = {}
+PACKAGE = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.plugins.samverkan")
+
+
+@dataclass
+class BuildState:
+    """What one build hands from event to event, and the code it was made with."""
+
+    stamp: int | None = None
+    """Newest modification time of the package's code, at the last build."""
+    result: Any = None
+    """The pipeline's Result for this build."""
+    search: dict[str, Any] = field(default_factory=dict)
+    """Page URL → hidden search terms, for on_post_build."""
+
+
+state = BuildState()
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -51,38 +43,39 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def pipeline() -> ModuleType:
-    """The pipeline module, reloaded when its code has changed since the last build.
+    """The pipeline module, imported afresh when the package's code has changed since the last build.
 
-    MkDocs imports hooks once per process, so without this `make serve` would keep running the
-    old code after an edit under hooks/ (templates are re-read by Jinja on their own).
+    MkDocs imports hooks once per process, so without this `make serve` would keep running the old
+    code after an edit under hooks/. Every module of the package but this one is dropped and the
+    pipeline imported again, which imports the rest in its own order; this module uses the package
+    only through what pipeline() returns, so nothing it holds goes stale.
     """
-    stamp = max(path.stat().st_mtime_ns for path in PACKAGE.glob("*.py"))
-    if _state.get("stamp", stamp) != stamp:
-        for name in PIPELINE_MODULES:
-            module = sys.modules.get(f"{__package__}.{name}")
-            if module is not None:  # generate, for one, is only imported by the CLI
-                importlib.reload(module)
-    _state["stamp"] = stamp
-    return sys.modules[f"{__package__}.pipeline"]
+    stamp = max(path.stat().st_mtime_ns for path in PACKAGE.rglob("*.py"))
+    if state.stamp is not None and state.stamp != stamp:
+        for name in [name for name in sys.modules if name.split(".")[0] == "samverkan" and name != __name__]:
+            del sys.modules[name]
+    state.stamp = stamp
+    return importlib.import_module("samverkan.pipeline")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate and render before MkDocs touches site/, so bad data leaves the last site in place."""
+    run = pipeline()
     extra = {key: config.extra.get(key) for key in ("publisher", "feedback_url", "contact_email")}
-    site = SiteInfo(config.site_name, **{key: value for key, value in extra.items() if value})
+    site = run.SiteInfo(config.site_name, **{key: value for key, value in extra.items() if value})
     if config.site_description:
         site = dataclasses.replace(site, description=config.site_description)
     else:
         config.site_description = site.description
-    edition = os.environ.get("SAMVERKAN_EDITION") or INTERNAL
-    if edition not in EDITIONS:
-        raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{INTERNAL}” eller ”{PUBLIC}”")
-    result: Result = pipeline().build_pages(data_dir(config), site, edition=edition, content=Path(config.docs_dir))
+    edition = os.environ.get("SAMVERKAN_EDITION") or run.INTERNAL
+    if edition not in run.EDITIONS:
+        raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{run.INTERNAL}” eller ”{run.PUBLIC}”")
+    result = run.build_pages(data_dir(config), site, edition=edition, content=Path(config.docs_dir))
     if result.catalog is None:
-        raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + format_problems(result.problems))
+        raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + run.format_problems(result.problems))
     for warning in result.problems:  # not errors: logged as information, so a strict build goes on
         log.info(warning.as_text())
-    _state["result"] = result
+    state.result = result
     return config
 
 
@@ -91,7 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
     for file in files:
         file.edit_uri = f"{docs}/{file.src_uri}"
-    result = _state["result"]
+    result = state.result
     urls = {}
     for page in result.pages:
         # Record pages stay out of the navigation: MkDocs renders the whole nav into every page.
@@ -100,7 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
         urls[page.path] = generated.url
-    _state["search"] = {urls[path]: entry for path, entry in result.search.items()}
+    state.search = {urls[path]: entry for path, entry in result.search.items()}
     return files
 
 
@@ -112,5 +105,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
-        index["docs"] = pipeline().merge_entries(index["docs"], _state.get("search", {}))
+        index["docs"] = pipeline().merge_entries(index["docs"], state.search)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

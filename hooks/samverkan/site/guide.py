@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from .models import KIND_LABELS, REF_KEY, SLUG_PATTERN
-from .schema import record_schema, schema_file
+from samverkan.model.records import KIND_LABELS, REF_KEY, SLUG_PATTERN
+from samverkan.outputs.schemas import record_schema, schema_file
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .link import Catalog
-from .models import CaseNumber, Record, walk
+from samverkan.catalog.link import Catalog
+from samverkan.model.records import CaseNumber, Record, walk
 
 _TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .load import FieldPath, Source
-from .models import KIND_LABELS, KINDS, LABELS, Organisation, PostRef, Record, walk
-from .problems import Problem
+from samverkan.ingest.load import FieldPath, Source
+from samverkan.ingest.problems import Problem
+from samverkan.model.records import KIND_LABELS, KINDS, LABELS, Organisation, PostRef, Record, walk
 
 
 @dataclass

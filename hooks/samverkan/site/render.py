@@ -16,13 +16,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import models
-from .guide import field_reference, record_template, sv_number
-from .link import Catalog
-from .load import EXTENSION, MAX_FILE_BYTES
-from .markup import render_markdown
-from .models import LABELS
-from .schema import all_schemas, schema_file
+from samverkan.model import records as models
+from samverkan.site.guide import field_reference, record_template, sv_number
+from samverkan.catalog.link import Catalog
+from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
+from samverkan.site.markup import render_markdown
+from samverkan.model.records import LABELS
+from samverkan.outputs.schemas import all_schemas, schema_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = [

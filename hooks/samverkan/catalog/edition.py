@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import Item, Organisation, PostRef, Record, _fields
-from .validate import Records
+from samverkan.ingest.validate import Records
+from samverkan.model.records import Item, Organisation, PostRef, Record, _fields
 
 PUBLIC = "public"
 INTERNAL = "intern"

@@ -10,7 +10,7 @@ import json
 from functools import cache
 from typing import Any
 
-from .models import KINDS, LABELS
+from samverkan.model.records import KINDS, LABELS
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 

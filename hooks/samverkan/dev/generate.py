@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .schema import schema_file
+from samverkan.outputs.schemas import schema_file
 
 SEED = 2026
 COLLABORATIONS_PER_SCALE = 1500

@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import (
+from samverkan.ingest.validate import Records
+from samverkan.model.records import (
     Area,
     AreaLink,
     Assignment,
@@ -22,7 +23,6 @@ from .models import (
     PostRef,
     Role,
 )
-from .validate import Records
 
 
 @dataclass

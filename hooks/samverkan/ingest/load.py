@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .models import SLUG_PATTERN
-from .problems import Problem
-from .yamlplain import KEY, MAX_NODES, FieldPath, Finding, Location, YamlError, parse_plain_yaml
+from samverkan.ingest.problems import Problem
+from samverkan.ingest.yamlplain import KEY, MAX_NODES, FieldPath, Finding, Location, YamlError, parse_plain_yaml
+from samverkan.model.records import SLUG_PATTERN
 
 __all__ = ["KEY", "MAX_FILE_BYTES", "MAX_NODES", "FieldPath", "Loaded", "Source", "load_all", "load_file"]
 
