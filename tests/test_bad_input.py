@@ -13,6 +13,7 @@ import pytest
 
 from samverkan.cli import main
 from samverkan.ingest.load import MAX_FILE_BYTES
+from samverkan.model.kinds import KINDS
 
 ORG = "organisations/kommun-a.yml"
 COLLAB = "collaborations/avtal-a-b.yml"
@@ -250,7 +251,7 @@ def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_new_record_passes_the_check(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for kind in ["organisations", "collaborations", "areas", "documents", "legal"]:
+    for kind in KINDS:
         assert main(["new", kind, f"ny-{kind}", "--data", str(data_copy)]) == 0
         assert (
             (data_copy / kind / f"ny-{kind}.yml")

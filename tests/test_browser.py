@@ -10,15 +10,15 @@ from conftest import FIXTURE_DATA, mkdocs_build, search, serve
 from playwright.sync_api import Dialog, Page, expect
 
 from samverkan.catalog.link import Catalog
-from samverkan.site.render import SECTIONS
+from samverkan.model.kinds import KINDS
 
 
 def test_search_finds_every_record_by_its_name(page: Page, site_url: str, real_catalog: Catalog) -> None:
     misses = []
-    for kind, (folder, _) in SECTIONS.items():
-        for record in getattr(real_catalog, kind).values():
+    for kind in KINDS.values():
+        for record in real_catalog.records[kind.key].values():
             found = search(page, site_url, record.name)
-            if f"{folder}/{record.id}/" not in found:
+            if f"{kind.section}/{record.id}/" not in found:
                 misses.append((record.name, found))
     assert not misses
 

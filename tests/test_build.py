@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from enum import Enum
 from html.parser import HTMLParser
 from pathlib import Path
 from posixpath import normpath
@@ -15,8 +14,9 @@ import pytest
 from pydantic import BaseModel
 
 from samverkan.catalog.link import Catalog
-from samverkan.model.records import LABELS, PostRef, Record, walk
-from samverkan.site.render import MONTHS, SECTIONS, sv_date
+from samverkan.model.kinds import KINDS
+from samverkan.model.records import PostRef, Record, Vocabulary, walk
+from samverkan.site.render import MONTHS, sv_date
 
 DATE_FIELDS = {"start", "end", "date"}
 SKIPPED_FIELDS = {"id", "post"}  # ids are not facts; a post is checked through its name
@@ -55,7 +55,7 @@ def read_article(site: Path, url: str) -> tuple[str, set[str]]:
 
 
 def url_of(kind: str, record_id: str) -> str:
-    return f"{SECTIONS[kind][0]}/{record_id}"
+    return f"{KINDS[kind].section}/{record_id}"
 
 
 def expected_facts(catalog: Catalog, record: Record) -> tuple[set[str], set[str]]:
@@ -67,12 +67,12 @@ def expected_facts(catalog: Catalog, record: Record) -> tuple[set[str], set[str]
         if name == "visibility":
             continue  # not shown for public items; internal ones are checked by the edition tests
         if ref_kind and isinstance(value, str):
-            texts.add(getattr(catalog, ref_kind)[value].name)
+            texts.add(catalog.records[ref_kind][value].name)
             links.add(url_of(ref_kind, value))
         elif isinstance(value, PostRef):
             texts.add(catalog.post_name(value))
-        elif isinstance(value, Enum):
-            texts.add(LABELS[value.value])
+        elif isinstance(value, Vocabulary):
+            texts.add(value.label)
         elif isinstance(value, int) and name == "months":
             texts.add(MONTHS[value - 1])
         elif isinstance(value, str) and name in DATE_FIELDS:
@@ -85,7 +85,7 @@ def expected_facts(catalog: Catalog, record: Record) -> tuple[set[str], set[str]
 
 
 def all_records(catalog: Catalog) -> list[tuple[str, Record]]:
-    return [(kind, record) for kind in SECTIONS for record in getattr(catalog, kind).values()]
+    return [(kind, record) for kind in KINDS for record in catalog.records[kind].values()]
 
 
 def test_the_real_data_is_not_trivial(real_catalog: Catalog) -> None:
@@ -108,7 +108,7 @@ def test_every_organisation_links_to_each_of_its_collaborations(built_site: Path
         text, links = read_article(built_site, url_of("organisations", org_id))
         for collab, party in real_catalog.roles[org_id]:
             assert url_of("collaborations", collab.id) in links, (org_id, collab.id)
-            assert LABELS[party.role.value] in text
+            assert party.role.label in text
 
 
 def test_search_index_has_every_record(built_site: Path, real_catalog: Catalog) -> None:
@@ -145,12 +145,12 @@ def test_navigation_lists_sections_not_records(built_site: Path) -> None:
     assert "region-gotland" not in page
 
 
-@pytest.mark.parametrize("kind", list(SECTIONS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_index_page_is_a_table_of_all_records(built_site: Path, real_catalog: Catalog, kind: str) -> None:
-    page = (built_site / SECTIONS[kind][0] / "index.html").read_text(encoding="utf-8")
+    page = (built_site / KINDS[kind].section / "index.html").read_text(encoding="utf-8")
     assert "<table>" in page
-    _, links = read_article(built_site, SECTIONS[kind][0])
-    assert {url_of(kind, record_id) for record_id in getattr(real_catalog, kind)} <= links
+    _, links = read_article(built_site, KINDS[kind].section)
+    assert {url_of(kind, record_id) for record_id in real_catalog.records[kind]} <= links
 
 
 def test_pages_are_swedish(built_site: Path) -> None:

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from samverkan.cli import main
-from samverkan.model.records import KINDS
+from samverkan.model.kinds import KINDS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 BUILD_EXAMPLES = int(os.environ.get("FUZZ_BUILD_EXAMPLES", "5"))
@@ -55,7 +55,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [model for arg in getattr(annotation, "__args__", ()) or () for model in _models_in(arg)]
 
 
-KEYS = sorted(set().union(*(_keys(model) for model in KINDS.values())))
+KEYS = sorted(set().union(*(_keys(kind.model) for kind in KINDS.values())))
 # Hostile strings a record may well hold: printable, so that the data passes and is built.
 PRINTABLE_STRINGS = [
     "</title><script>alert(1)</script><title>",

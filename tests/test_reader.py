@@ -12,7 +12,7 @@ from conftest import ROOT, search
 from playwright.sync_api import Page, expect
 
 from samverkan.catalog.link import Catalog
-from samverkan.site.render import SECTIONS
+from samverkan.model.kinds import KINDS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -133,11 +133,11 @@ def test_keyboard_reaches_search(page: Page, site_url: str) -> None:
     expect(page).to_have_url(re.compile(re.escape(f"{site_url}omraden/folkhalsa/")))
 
 
-@pytest.mark.parametrize("kind", list(SECTIONS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_keyboard_reaches_every_record(page: Page, site_url: str, real_catalog: Catalog, kind: str) -> None:
-    folder = SECTIONS[kind][0]
+    folder = KINDS[kind].section
     page.goto(f"{site_url}{folder}/")
-    records = getattr(real_catalog, kind)
+    records = real_catalog.records[kind]
     focused = set(focus_path(page, 60 + 6 * len(records)))
     assert {f"{record_id}/" for record_id in records} <= focused
 

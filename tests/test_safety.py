@@ -115,7 +115,7 @@ def test_any_text_in_any_field_shows_literally(data: st.DataObject, text: str) -
     path, _ = data.draw(st.sampled_from(_plain_fields(ORIGINAL)))
     collab = ORIGINAL.model_copy(deep=True)
     _set(collab, path, text)
-    page = RENDERER.render("collaboration", "samverkan/avtal-a-b.md", record=collab)
+    page = RENDERER.render("collaboration.md.j2", "samverkan/avtal-a-b.md", record=collab)
     MD.reset()
     html = MD.convert(page.content)
     parser = Text()

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
-from samverkan.model.records import KINDS
-from samverkan.outputs.schemas import MODEL_TITLES, all_schemas, record_schema
+from samverkan.model.kinds import KINDS
+from samverkan.model.records import Vocabulary
+from samverkan.outputs.schemas import all_schemas, record_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "data" / "schemas"
@@ -36,8 +38,31 @@ def test_every_property_has_swedish_help(kind: str) -> None:
         assert prop.get("title"), (model, key)
         assert prop.get("description"), (model, key)
         assert prop.get("examples"), (model, key)
-    for name, definition in schema.get("$defs", {}).items():
-        assert definition["title"] == MODEL_TITLES[name]
+    classes = _classes(KINDS[kind].model)
+    for name, definition in [(KINDS[kind].model.__name__, schema), *schema.get("$defs", {}).items()]:
+        declared = classes[name]
+        title = declared.__title__ if issubclass(declared, Vocabulary) else declared.model_config.get("title")
+        assert title and definition["title"] == title, name  # each class states its own Swedish title
+        if "enum" in definition:
+            assert definition["enumDescriptions"] == [member.label for member in declared], name
+
+
+def _classes(model: Any, found: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every model and vocabulary a model uses, by class name (as the schema's $defs name them)."""
+    found = {} if found is None else found
+    found[model.__name__] = model
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        for info in model.model_fields.values():
+            for inner in _types_in(info.annotation):
+                if inner.__name__ not in found:
+                    _classes(inner, found)
+    return found
+
+
+def _types_in(annotation: Any) -> list[type]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel | Vocabulary):
+        return [annotation]
+    return [found for arg in getattr(annotation, "__args__", ()) or () for found in _types_in(arg)]
 
 
 def test_every_data_file_names_its_schema() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from samverkan.catalog.link import Catalog
-from samverkan.site.render import SECTIONS
+from samverkan.model.kinds import KINDS
 from samverkan.site.search import (
     base_forms,
     fold,
@@ -54,7 +54,7 @@ def test_terms_cover_parts_endings_inflections_and_folding() -> None:
 
 
 def test_borrowed_names_are_left_to_their_own_pages(real_catalog: Catalog) -> None:
-    entries = {key: entry for key, entry in search_entries(real_catalog, SECTIONS).items()}
+    entries = {key: entry for key, entry in search_entries(real_catalog, KINDS).items()}
     board = entries[("organisations", "regionstyrelsen-region-gotland")].terms.split()
     assert "regionstyrelsen" in board and "gotland" not in board
     hub = entries[("organisations", "region-gotland")]

@@ -13,11 +13,12 @@ from pathlib import Path
 from samverkan.adapters.sitedir import build_into
 from samverkan.dev.generate import generate
 from samverkan.ingest.problems import errors, format_problems
-from samverkan.model.records import KINDS, SLUG_PATTERN
+from samverkan.model.kinds import KINDS
+from samverkan.model.records import SLUG_PATTERN
 from samverkan.outputs.schemas import all_schemas
 from samverkan.pipeline import ROOT, build_pages, check_data
 from samverkan.site.guide import record_template
-from samverkan.site.render import SECTIONS, SiteInfo
+from samverkan.site.render import SiteInfo
 
 DEFAULT_DATA = os.environ.get("SAMVERKAN_DATA") or str(ROOT / "data")
 DEFAULT_SITE = SiteInfo(
@@ -41,7 +42,7 @@ def _check(args: argparse.Namespace) -> int:
         print(format_problems(problems, args.format))
     if catalog is None:
         return 1
-    counts = ", ".join(f"{len(getattr(catalog, kind))} {title.lower()}" for kind, (_, title) in SECTIONS.items())
+    counts = ", ".join(f"{len(catalog.records[kind.key])} {kind.plural}" for kind in KINDS.values())
     print(f"Inga fel hittades: {counts}.")
     return 0
 

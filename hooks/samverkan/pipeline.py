@@ -13,8 +13,8 @@ from samverkan.catalog.link import Catalog, link_records
 from samverkan.ingest.load import load_all
 from samverkan.ingest.problems import Problem, errors, format_problems
 from samverkan.ingest.validate import check_references, validate_records
-from samverkan.model.records import KINDS
-from samverkan.site.render import SECTIONS, Page, SiteInfo, page_path, render_site
+from samverkan.model.kinds import KINDS
+from samverkan.site.render import Page, SiteInfo, render_site
 from samverkan.site.search import SearchEntry, merge_entries, search_entries
 
 __all__ = [
@@ -68,7 +68,7 @@ def check_data(
         if leftovers:
             return None, sorted(problems + leftovers)
     if content is not None:
-        pages = [Page(page_path(kind, key), "", source.path) for (kind, key), source in records.sources.items()]
+        pages = [Page(KINDS[kind].page(key), "", source.path) for (kind, key), source in records.sources.items()]
         taken = collisions(pages, content, root)
         if taken:
             return None, sorted(problems + taken)
@@ -109,7 +109,7 @@ def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str, conte
     if taken:
         return Result(sorted(problems + taken))
     entries = {
-        page_path(kind, record_id): entry for (kind, record_id), entry in search_entries(catalog, SECTIONS).items()
+        KINDS[kind].page(record_id): entry for (kind, record_id), entry in search_entries(catalog, KINDS).items()
     }
     return Result(problems, catalog, pages, entries)
 

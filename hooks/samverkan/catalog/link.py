@@ -29,11 +29,8 @@ from samverkan.model.records import (
 class Catalog:
     """All records, cross-linked. Lists keep the order of the data, sorted by name."""
 
-    organisations: dict[str, Organisation]
-    collaborations: dict[str, Collaboration]
-    areas: dict[str, Area]
-    documents: dict[str, Document]
-    legal: dict[str, LegalReference]
+    records: dict[str, dict[str, Any]]
+    """Kind → id → record, for every kind in the table of kinds."""
     sources: dict[tuple[str, str], str]
     children: dict[str, list[Organisation]] = field(default_factory=lambda: defaultdict(list))
     roles: dict[str, list[tuple[Collaboration, Party]]] = field(default_factory=lambda: defaultdict(list))
@@ -47,6 +44,26 @@ class Catalog:
     document_uses: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
     legal_uses: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
     successors: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.records["organisations"]
+
+    @property
+    def collaborations(self) -> dict[str, Collaboration]:
+        return self.records["collaborations"]
+
+    @property
+    def areas(self) -> dict[str, Area]:
+        return self.records["areas"]
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        return self.records["documents"]
+
+    @property
+    def legal(self) -> dict[str, LegalReference]:
+        return self.records["legal"]
 
     def post_name(self, ref: PostRef) -> str:
         """A post's name, or the organisation's when no post is given."""
@@ -129,7 +146,7 @@ def link_records(records: Records) -> Catalog:
     by_name = {
         kind: dict(sorted(items.items(), key=lambda item: _by_name(item[1]))) for kind, items in records.by_kind.items()
     }
-    catalog = Catalog(**by_name, sources={key: source.path for key, source in records.sources.items()})  # type: ignore[arg-type]
+    catalog = Catalog(by_name, sources={key: source.path for key, source in records.sources.items()})
     for org in catalog.organisations.values():
         if org.parent:
             catalog.children[org.parent].append(org)

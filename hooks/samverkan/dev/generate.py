@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from samverkan.model.kinds import KINDS
 from samverkan.outputs.schemas import schema_file
 
 SEED = 2026
@@ -102,11 +103,7 @@ class Org:
 class Dataset:
     """Records by kind and id, as plain dicts in the order of the YAML files."""
 
-    records: dict[str, dict[str, dict[str, Any]]] = field(
-        default_factory=lambda: {
-            kind: {} for kind in ("organisations", "collaborations", "areas", "documents", "legal")
-        }
-    )
+    records: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
 
     def add(self, kind: str, record: dict[str, Any]) -> None:
         self.records[kind][record["id"]] = record

@@ -7,14 +7,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from samverkan.ingest.load import FieldPath, Source
 from samverkan.ingest.problems import Problem
-from samverkan.model.records import KIND_LABELS, KINDS, LABELS, Organisation, PostRef, Record, walk
+from samverkan.model.kinds import KINDS
+from samverkan.model.records import Organisation, PostRef, Record, Vocabulary, walk
 
 
 @dataclass
@@ -88,12 +88,12 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _enum_at(model: type[BaseModel], path: FieldPath) -> list[str]:
+def _vocabulary_at(model: type[BaseModel], path: FieldPath) -> list[Vocabulary]:
     info = _model_at(model, path).model_fields.get(str(path[-1]))
     annotation = info.annotation if info else None
     for candidate in (annotation, *(getattr(annotation, "__args__", ()) or ())):
-        if isinstance(candidate, type) and issubclass(candidate, Enum):
-            return [member.value for member in candidate]
+        if isinstance(candidate, type) and issubclass(candidate, Vocabulary):
+            return list(candidate)
     return []
 
 
@@ -113,9 +113,9 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         hint = f" (menade du ”{by_title[key.casefold()]}”?)" if key.casefold() in by_title else suggest(key, fields)
         return f"okänt fält ”{key}”{hint}; tillåtna fält: {', '.join(fields)}"
     if kind == "enum":
-        values = _enum_at(model, path)
-        allowed = ", ".join(f"{value} ({LABELS[value]})" for value in values)
-        return f"fann {describe(found)}{suggest(str(found), values)}, förväntade ett av: {allowed}"
+        members = _vocabulary_at(model, path)
+        allowed = ", ".join(f"{member.value} ({member.label})" for member in members)
+        return f"fann {describe(found)}{suggest(str(found), [m.value for m in members])}, förväntade ett av: {allowed}"
     if kind == "string_pattern_mismatch":
         return f"fann {describe(found)}, förväntade ett id med små bokstäver a–z, siffror och bindestreck"
     if kind == "string_too_short":
@@ -148,7 +148,7 @@ def translate(error: Any, model: type[BaseModel]) -> str:
 
 def validate_source(source: Source) -> Record | list[Problem]:
     """One file against its model: a record, or every problem in it."""
-    model = KINDS[source.kind]
+    model = KINDS[source.kind].model
     findings = [
         Problem(source.path, *finding.location, field_name(finding.path), finding.message)
         for finding in source.findings
@@ -160,7 +160,7 @@ def validate_source(source: Source) -> Record | list[Problem]:
                 1,
                 1,
                 "",
-                f"fann {describe(source.data)}, förväntade en mappning med fälten för {KIND_LABELS[source.kind]}",
+                f"fann {describe(source.data)}, förväntade en mappning med fälten för {KINDS[source.kind].label}",
             )
         ]
     # What the reader found stands for its field: the model's view of the same value would repeat it.
@@ -236,7 +236,7 @@ def check_references(records: Records) -> Iterable[Problem]:
                         line,
                         column,
                         field_name(path),
-                        f"fann ”{value}”, förväntade id för {KIND_LABELS[target_kind]} i data/{target_kind}/"
+                        f"fann ”{value}”, förväntade id för {KINDS[target_kind].label} i data/{target_kind}/"
                         + suggest(value, known),
                     )
             elif isinstance(value, PostRef) and value.post is not None:

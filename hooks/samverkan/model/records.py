@@ -199,115 +199,111 @@ Markdown = Annotated[
 """Text that may hold Markdown; it is rendered and cleaned to an allowlist (see markup.py)."""
 
 
-class Classification(StrEnum):
+class Vocabulary(StrEnum):
+    """A closed list of values, each with its Swedish label and the list's Swedish title.
+
+    Members are written `gallande = "gallande", "Gällande"`: the value is what data files hold, the
+    label what readers and editors see (Status.gallande.label). The JSON Schema takes both.
+    """
+
+    __title__ = ""
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Vocabulary:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        target["title"] = cls.__title__
+        target["description"] = "Ett av: " + ", ".join(f"{member.value} ({member.label})" for member in cls)
+        target["enumDescriptions"] = [member.label for member in cls]  # shown by VS Code's YAML extension
+        return schema
+
+
+class Classification(Vocabulary):
     """What kind of organisation or sub-body a record is."""
 
-    region = "region"
-    lansstyrelse = "lansstyrelse"
-    kommun = "kommun"
-    fullmaktige = "fullmaktige"
-    styrelse = "styrelse"
-    namnd = "namnd"
-    forvaltning = "forvaltning"
-    grupp = "grupp"
+    __title__ = "Typ av organisation"
+
+    region = "region", "Region"
+    lansstyrelse = "lansstyrelse", "Länsstyrelse"
+    kommun = "kommun", "Kommun"
+    fullmaktige = "fullmaktige", "Fullmäktige"
+    styrelse = "styrelse", "Styrelse"
+    namnd = "namnd", "Nämnd"
+    forvaltning = "forvaltning", "Förvaltning"
+    grupp = "grupp", "Grupp"
 
 
-class CollaborationKind(StrEnum):
-    overenskommelse = "overenskommelse"
-    intern_struktur = "intern_struktur"
+class CollaborationKind(Vocabulary):
+    __title__ = "Typ av samverkan"
+
+    overenskommelse = "overenskommelse", "Överenskommelse"
+    intern_struktur = "intern_struktur", "Intern samverkansstruktur"
 
 
-class Status(StrEnum):
-    forslag = "forslag"
-    gallande = "gallande"
-    pa_prov = "pa_prov"
-    upphord = "upphord"
+class Status(Vocabulary):
+    __title__ = "Status"
+
+    forslag = "forslag", "Förslag"
+    gallande = "gallande", "Gällande"
+    pa_prov = "pa_prov", "På prov"
+    upphord = "upphord", "Upphörd"
 
 
-class Role(StrEnum):
-    huvudman = "huvudman"
-    part = "part"
-    deltagare = "deltagare"
-    beredning = "beredning"
-    uppdragstagare = "uppdragstagare"
-    beslutande = "beslutande"
-    samrad = "samrad"
-    undertecknare = "undertecknare"
-    initiativtagare = "initiativtagare"
+class Role(Vocabulary):
+    __title__ = "Roll"
+
+    huvudman = "huvudman", "Huvudman"
+    part = "part", "Part"
+    deltagare = "deltagare", "Deltagare"
+    beredning = "beredning", "Bereder"
+    uppdragstagare = "uppdragstagare", "Uppdragstagare"
+    beslutande = "beslutande", "Beslutande"
+    samrad = "samrad", "Samråd"
+    undertecknare = "undertecknare", "Undertecknare"
+    initiativtagare = "initiativtagare", "Initiativtagare"
 
 
-class DecisionKind(StrEnum):
-    forslag = "forslag"
-    beslut = "beslut"
+class DecisionKind(Vocabulary):
+    __title__ = "Beslut eller förslag"
+
+    forslag = "forslag", "Förslag"
+    beslut = "beslut", "Beslut"
 
 
-class SourceKind(StrEnum):
-    arendebeskrivning = "arendebeskrivning"
-    tjansteskrivelse = "tjansteskrivelse"
-    overenskommelse = "overenskommelse"
-    protokoll = "protokoll"
+class SourceKind(Vocabulary):
+    __title__ = "Typ av handling"
+
+    arendebeskrivning = "arendebeskrivning", "Ärendebeskrivning"
+    tjansteskrivelse = "tjansteskrivelse", "Tjänsteskrivelse"
+    overenskommelse = "overenskommelse", "Överenskommelse"
+    protokoll = "protokoll", "Protokoll"
 
 
-class DocumentKind(StrEnum):
-    strategi = "strategi"
-    plan = "plan"
-    program = "program"
-    reglemente = "reglemente"
-    styrmodell = "styrmodell"
-    ovrigt = "ovrigt"
+class DocumentKind(Vocabulary):
+    __title__ = "Typ av styrdokument"
+
+    strategi = "strategi", "Strategi"
+    plan = "plan", "Plan"
+    program = "program", "Program"
+    reglemente = "reglemente", "Reglemente"
+    styrmodell = "styrmodell", "Styrmodell"
+    ovrigt = "ovrigt", "Övrigt"
 
 
-LABELS: dict[str, str] = {
-    # Classification
-    "region": "Region",
-    "lansstyrelse": "Länsstyrelse",
-    "kommun": "Kommun",
-    "fullmaktige": "Fullmäktige",
-    "styrelse": "Styrelse",
-    "namnd": "Nämnd",
-    "forvaltning": "Förvaltning",
-    "grupp": "Grupp",
-    # CollaborationKind
-    "overenskommelse": "Överenskommelse",
-    "intern_struktur": "Intern samverkansstruktur",
-    # Status and DecisionKind
-    "forslag": "Förslag",
-    "gallande": "Gällande",
-    "pa_prov": "På prov",
-    "upphord": "Upphörd",
-    "beslut": "Beslut",
-    # Role
-    "huvudman": "Huvudman",
-    "part": "Part",
-    "deltagare": "Deltagare",
-    "beredning": "Bereder",
-    "uppdragstagare": "Uppdragstagare",
-    "beslutande": "Beslutande",
-    "samrad": "Samråd",
-    "undertecknare": "Undertecknare",
-    "initiativtagare": "Initiativtagare",
-    # SourceKind
-    "arendebeskrivning": "Ärendebeskrivning",
-    "tjansteskrivelse": "Tjänsteskrivelse",
-    "protokoll": "Protokoll",
-    # DocumentKind
-    "strategi": "Strategi",
-    "plan": "Plan",
-    "program": "Program",
-    "reglemente": "Reglemente",
-    "styrmodell": "Styrmodell",
-    "ovrigt": "Övrigt",
-    # Visibility
-    "publik": "Publik",
-    "intern": "Intern",
-}
-
-
-class Visibility(StrEnum):
+class Visibility(Vocabulary):
     """Who may see a record or an item: everyone, or only readers of the intranet edition."""
 
-    publik = "publik"
-    intern = "intern"
+    __title__ = "Synlighet"
+
+    publik = "publik", "Publik"
+    intern = "intern", "Intern"
 
 
 class Item(BaseModel):
@@ -339,17 +335,23 @@ class Record(Item):
 
 
 class Identifier(Item):
+    model_config = ConfigDict(title="Identifierare")
+
     scheme: Name = field("Schema", "Vilket slags identifierare det är.", "organisationsnummer")
     identifier: Name = field("Identifierare", "Själva värdet.", "212000-0803")
 
 
 class Post(Item):
+    model_config = ConfigDict(title="Befattning")
+
     id: Slug = field("Id", "Postens id inom organisationen.", "regiondirektor")
     name: Name = field("Benämning", "Befattningens namn.", "Regiondirektör")
 
 
 class PostRef(Item):
     """An organisation, or one of its posts."""
+
+    model_config = ConfigDict(title="Befattning eller organisation")
 
     organisation: OrgId = field("Organisation", "Organisationens id.", "region-gotland")
     post: Slug | None = field(
@@ -361,6 +363,8 @@ class PostRef(Item):
 
 
 class Period(Item):
+    model_config = ConfigDict(title="Period")
+
     start: PartialDate | None = field("Från", "Startdatum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "2022", default=None)
     end: PartialDate | None = field("Till", "Slutdatum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.", "2024", default=None)
     note: Text | None = field(
@@ -378,6 +382,8 @@ class Period(Item):
 
 
 class Organisation(Record):
+    model_config = ConfigDict(title="Organisation eller organ")
+
     short_name: Name | None = field("Kortnamn", "Vedertagen förkortning.", "HSN", default=None)
     classification: Classification = field("Typ", "Vilket slags organisation eller organ det är.", "namnd")
     parent: OrgId | None = field(
@@ -399,12 +405,16 @@ class Organisation(Record):
 
 
 class Party(Item):
+    model_config = ConfigDict(title="Part eller deltagare")
+
     organisation: OrgId = field("Organisation", "Id för organisationen.", "lansstyrelsen-jamtlands-lan")
     role: Role = field("Roll", "Organisationens roll i samverkan.", "part")
     note: Text | None = field("Kommentar", "Rollen med källans ord.", "Bemannar beredningsgruppen.", default=None)
 
 
 class AreaLink(Item):
+    model_config = ConfigDict(title="Prioriterat område")
+
     area: AreaId = field("Område", "Id för det prioriterade området.", "folkhalsa")
     period: Period | None = field("Period", "Perioden som målen gäller.", {"start": 2022, "end": 2024}, default=None)
     focus: Text | None = field("Inriktning", "Vad området särskilt omfattar.", "Särskilt ANDTS", default=None)
@@ -412,11 +422,15 @@ class AreaLink(Item):
 
 
 class Perspective(Item):
+    model_config = ConfigDict(title="Tvärgående perspektiv")
+
     area: AreaId = field("Område", "Id för perspektivet.", "samiska-fragor")
     note: Text | None = field("Kommentar", "Hur perspektivet ska användas.", "Ingår i alla områden.", default=None)
 
 
 class Meeting(Item):
+    model_config = ConfigDict(title="Återkommande möte")
+
     name: Name = field("Namn", "Mötets namn.", "Möte på högsta nivå")
     months: list[Annotated[int, Field(strict=True, ge=1, le=12)]] = field(
         "Månader", "Månader då mötet hålls, som tal 1–12.", [2, 12], default=[]
@@ -438,6 +452,8 @@ class Meeting(Item):
 
 
 class Assignment(Item):
+    model_config = ConfigDict(title="Uppdrag")
+
     text: Text = field("Uppdrag", "Uppdraget med källans ord.", "Bemanna beredningsgruppen")
     responsible: list[OrgId] = field(
         "Ansvarig", "Id för den eller de organisationer som har uppdraget.", ["region-gotland"], default=[]
@@ -448,11 +464,15 @@ class Assignment(Item):
 
 
 class CaseNumber(Item):
+    model_config = ConfigDict(title="Ärende")
+
     reference: Name = field("Diarienummer", "Diarienumret precis som det skrivs.", "RS 2022/1483")
     organisation: OrgId = field("Organisation", "Id för organisationen som diariefört ärendet.", "region-gotland")
 
 
 class Decision(Item):
+    model_config = ConfigDict(title="Beslut eller förslag")
+
     kind: DecisionKind = field("Typ", "Förslag eller fattat beslut.", "forslag")
     title: Name | None = field("Rubrik", "Rubriken i källan.", "Förslag till beslut", default=None)
     points: list[Text] = field(
@@ -477,6 +497,8 @@ class Decision(Item):
 
 
 class RelatedCase(Item):
+    model_config = ConfigDict(title="Relaterat ärende")
+
     title: Name = field("Ärendemening", "Vad ärendet gäller.", "Etablering av regional samverkansstruktur")
     case: CaseNumber = field("Ärende", "Diarienummer.", {"reference": "RS 2022/1483", "organisation": "region-gotland"})
     note: Text | None = field(
@@ -485,6 +507,8 @@ class RelatedCase(Item):
 
 
 class LegalBasis(Item):
+    model_config = ConfigDict(title="Rättslig grund")
+
     legal_reference: LegalId = field("Lag", "Id för lagen.", "kommunallagen")
     provision: Text | None = field("Bestämmelse", "Kapitel och paragraf, som i källan.", "6 kap. 1 §", default=None)
     text: Text | None = field(
@@ -493,6 +517,8 @@ class LegalBasis(Item):
 
 
 class DocumentLink(Item):
+    model_config = ConfigDict(title="Styrdokument i samverkan")
+
     document: DocumentId = field("Dokument", "Id för styrdokumentet.", "regional-utvecklingsstrategi-jamtlands-lan")
     note: Text | None = field(
         "Samband", "Hur dokumentet hänger ihop med samverkan.", "Grunden för arbetet.", default=None
@@ -503,6 +529,8 @@ class DocumentLink(Item):
 
 
 class Signatory(Item):
+    model_config = ConfigDict(title="Undertecknare")
+
     name: Name = field("Namn", "Personens namn.", "Stefan Hollmark")
     title: Name = field("Titel", "Titeln som den står i källan.", "Regiondirektör")
     post: PostRef | None = field(
@@ -514,6 +542,8 @@ class Signatory(Item):
 
 
 class Recipient(Item):
+    model_config = ConfigDict(title="Mottagare")
+
     text: Text | None = field(
         "Mottagare, fritext", "Mottagaren med källans ord.", "Alla facknämnder och förvaltningar.", default=None
     )
@@ -532,6 +562,8 @@ class Recipient(Item):
 
 
 class SourceDocument(Item):
+    model_config = ConfigDict(title="Källhandling")
+
     kind: SourceKind = field("Typ", "Vilket slags handling.", "tjansteskrivelse")
     title: Name = field("Rubrik", "Handlingens rubrik.", "Intern samverkansstruktur")
     date: PartialDate | None = field("Datum", "Handlingens datum.", "2023-06-30", default=None)
@@ -560,6 +592,8 @@ class SourceDocument(Item):
 
 
 class ChangeNote(Item):
+    model_config = ConfigDict(title="Ändring")
+
     text: Text = field("Ändring", "Vad som ändrades, med källans ord.", "Miljö har lagts till.")
     when: Text | None = field("När", "När, med källans ord.", "v. 6", default=None)
     consulted: list[OrgId] = field(
@@ -572,6 +606,8 @@ class ChangeNote(Item):
 
 
 class Collaboration(Record):
+    model_config = ConfigDict(title="Samverkan")
+
     kind: CollaborationKind = field(
         "Typ", "Överenskommelse mellan organisationer eller intern struktur.", "overenskommelse"
     )
@@ -651,6 +687,8 @@ class Collaboration(Record):
 
 
 class Area(Record):
+    model_config = ConfigDict(title="Prioriterat område eller perspektiv")
+
     description: Markdown | None = field(
         "Beskrivning",
         "Vad området omfattar, enligt källorna." + MARKDOWN_HELP,
@@ -660,6 +698,8 @@ class Area(Record):
 
 
 class Document(Record):
+    model_config = ConfigDict(title="Styrdokument")
+
     kind: DocumentKind = field("Typ", "Vilket slags styrdokument.", "strategi")
     organisations: list[OrgId] = field(
         "Framtaget av", "Id för organisationer som tagit fram dokumentet.", ["region-gotland"], default=[]
@@ -677,31 +717,14 @@ class Document(Record):
 
 
 class LegalReference(Record):
+    model_config = ConfigDict(title="Lagrum")
+
     short_name: Name | None = field("Kortnamn", "Vedertagen förkortning.", "KL", default=None)
     identifier: Name | None = field("Författningsnummer", "SFS-nummer.", "SFS 2017:725", default=None)
     jurisdiction: Name = field("Gäller i", "Där lagen gäller.", "Sverige", default="Sverige")
     description: list[Markdown] = field(
         "Beskrivning", "Vad källorna säger om lagen, ett stycke per rad." + MARKDOWN_HELP, [], default=[]
     )
-
-
-KINDS: dict[str, type[Record]] = {
-    "organisations": Organisation,
-    "collaborations": Collaboration,
-    "areas": Area,
-    "documents": Document,
-    "legal": LegalReference,
-}
-"""Record kinds by data folder name."""
-
-KIND_LABELS = {
-    "organisations": "en organisation",
-    "collaborations": "en samverkan",
-    "areas": "ett område",
-    "documents": "ett styrdokument",
-    "legal": "ett lagrum",
-}
-"""Each kind in Swedish with its article, for messages and the editors' guide."""
 
 
 def _ref_kind(annotation: Any) -> str | None:

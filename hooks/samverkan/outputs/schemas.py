@@ -10,69 +10,29 @@ import json
 from functools import cache
 from typing import Any
 
-from samverkan.model.records import KINDS, LABELS
+from samverkan.model.kinds import KINDS
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
-
-MODEL_TITLES = {
-    "Organisation": "Organisation eller organ",
-    "Collaboration": "Samverkan",
-    "Area": "Prioriterat område eller perspektiv",
-    "Document": "Styrdokument",
-    "LegalReference": "Lagrum",
-    "Identifier": "Identifierare",
-    "Post": "Befattning",
-    "PostRef": "Befattning eller organisation",
-    "Period": "Period",
-    "Party": "Part eller deltagare",
-    "AreaLink": "Prioriterat område",
-    "Perspective": "Tvärgående perspektiv",
-    "Meeting": "Återkommande möte",
-    "Assignment": "Uppdrag",
-    "CaseNumber": "Ärende",
-    "Decision": "Beslut eller förslag",
-    "RelatedCase": "Relaterat ärende",
-    "LegalBasis": "Rättslig grund",
-    "DocumentLink": "Styrdokument i samverkan",
-    "Signatory": "Undertecknare",
-    "Recipient": "Mottagare",
-    "SourceDocument": "Källhandling",
-    "ChangeNote": "Ändring",
-    "Classification": "Typ av organisation",
-    "CollaborationKind": "Typ av samverkan",
-    "Status": "Status",
-    "Role": "Roll",
-    "DecisionKind": "Beslut eller förslag",
-    "SourceKind": "Typ av handling",
-    "DocumentKind": "Typ av styrdokument",
-    "Visibility": "Synlighet",
-}
-"""Swedish titles for the models; their docstrings are for developers, not editors."""
 
 
 def schema_file(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def _swedish(name: str, definition: dict[str, Any]) -> None:
-    definition["title"] = MODEL_TITLES[name]
-    definition.pop("description", None)
-    if "enum" in definition:
-        labels = [LABELS[value] for value in definition["enum"]]
-        definition["description"] = "Ett av: " + ", ".join(
-            f"{v} ({label})" for v, label in zip(definition["enum"], labels, strict=True)
-        )
-        definition["enumDescriptions"] = labels  # shown by VS Code's YAML extension
+def _for_editors(definition: dict[str, Any]) -> None:
+    """A model's docstring is for developers: editors see its Swedish title (model_config) only.
+    Vocabularies describe themselves (Vocabulary.__get_pydantic_json_schema__)."""
+    if "enum" not in definition:
+        definition.pop("description", None)
 
 
 @cache
 def record_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one record kind, with Swedish titles throughout (made once; read only)."""
-    model = KINDS[kind]
+    model = KINDS[kind].model
     schema = model.model_json_schema()
-    for name, definition in schema.get("$defs", {}).items():
-        _swedish(name, definition)
-    _swedish(model.__name__, schema)
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        _for_editors(definition)
     for definition in [schema, *schema.get("$defs", {}).values()]:
         for prop in definition.get("properties", {}).values():
             # Pydantic leaves out a field's title when it equals the title of the type it refers to.

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from samverkan.model.records import KIND_LABELS, REF_KEY, SLUG_PATTERN
+from samverkan.model.kinds import KINDS
+from samverkan.model.records import REF_KEY, SLUG_PATTERN
 from samverkan.outputs.schemas import record_schema, schema_file
 
 
@@ -54,7 +55,7 @@ def type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if option.get("type") == "array":
         return "lista med " + type_text(option["items"], defs)
     if REF_KEY in option:
-        return f"id för {KIND_LABELS[option[REF_KEY]]}"
+        return f"id för {KINDS[option[REF_KEY]].label}"
     if option.get("pattern") == SLUG_PATTERN:
         return "id: a–z, 0–9 och bindestreck"
     if option.get("type") == "integer":

@@ -21,7 +21,7 @@ from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
-from samverkan.model.records import LABELS
+from samverkan.model.kinds import KINDS
 from samverkan.outputs.schemas import all_schemas, schema_file
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -40,25 +40,8 @@ MONTHS = [
     "december",
 ]
 
-SECTIONS: dict[str, tuple[str, str]] = {
-    "collaborations": ("samverkan", "Samverkan"),
-    "organisations": ("organisationer", "Organisationer"),
-    "areas": ("omraden", "Prioriterade områden"),
-    "documents": ("styrdokument", "Styrdokument"),
-    "legal": ("lagrum", "Lagrum"),
-}
-"""Record kind → (folder on the site, section title)."""
-
 GUIDE_PATH = "redaktorer.md"
 ACCESSIBILITY_PATH = "tillganglighet.md"
-
-TEMPLATE_OF = {
-    "collaborations": "collaboration",
-    "organisations": "organisation",
-    "areas": "area",
-    "documents": "document",
-    "legal": "legal",
-}
 
 _WHITESPACE = re.compile(r"\s+")
 limits = {
@@ -137,15 +120,10 @@ def month_names(months: list[int]) -> str:
     return sv_join([MONTHS[month - 1] for month in months])
 
 
-def page_path(kind: str, record_id: str | None = None) -> str:
-    """Where a record's page, or a section's index, sits in the docs."""
-    return f"{SECTIONS[kind][0]}/{record_id or 'index'}.md"
-
-
 @jinja2.pass_context
 def href(context: Any, kind: str, record_id: str | None = None) -> Markup:
     """A link target relative to the page being rendered, so that MkDocs checks it."""
-    target = page_path(kind, record_id) if kind in SECTIONS else kind
+    target = KINDS[kind].page(record_id) if kind in KINDS else kind
     return Markup(relative(target, posixpath.dirname(context["page_path"])))
 
 
@@ -176,7 +154,7 @@ def record_links(context: Any, kind: str, items: Any) -> Markup:
 
 @jinja2.pass_context
 def links(context: Any, kind: str, ids: Any) -> Markup:
-    found = getattr(context["catalog"], kind)
+    found = context["catalog"].records[kind]
     return record_links(context, kind, [found[record_id] for record_id in ids])
 
 
@@ -214,7 +192,9 @@ class Renderer:
         self.catalog = catalog
         self.site = site
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
+            loader=jinja2.FileSystemLoader(
+                [TEMPLATES, *dict.fromkeys(kind.template_dir for kind in KINDS.values() if kind.template_dir)]
+            ),
             autoescape=True,
             finalize=md_escape,
             trim_blocks=True,
@@ -223,7 +203,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
         )
         self.env.filters.update(
-            label=lambda value: LABELS[str(value)],
+            label=lambda value: value.label,
             sv_date=sv_date,
             months=month_names,
             sv_join=sv_join,
@@ -234,7 +214,7 @@ class Renderer:
         self.env.globals.update(
             catalog=catalog,
             site=site,
-            sections=SECTIONS,
+            kinds=KINDS,
             href=href,
             link=link,
             org=org,
@@ -244,14 +224,14 @@ class Renderer:
         )
 
     def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
-        markdown = self.env.get_template(f"{template}.md.j2").render(page_path=path, **context)
+        markdown = self.env.get_template(template).render(page_path=path, **context)
         return Page(path, markdown, source)
 
     def guide(self) -> Page:
         """The editors' guide: field reference and templates come from the schema, never written twice."""
-        kinds = list(SECTIONS)
+        kinds = list(KINDS)
         return self.render(
-            "guide",
+            "guide.md.j2",
             GUIDE_PATH,
             references={kind: field_reference(kind) for kind in kinds},
             templates={kind: record_template(kind, "ny-post", "Namn på posten") for kind in kinds},
@@ -262,16 +242,16 @@ class Renderer:
     def render_all(self) -> list[Page]:
         """Every generated page: start page, index page per kind and a page per record."""
         catalog = self.catalog
-        pages = [self.render("start", "index.md")]
-        for kind, template in TEMPLATE_OF.items():
-            records = getattr(catalog, kind)
-            pages.append(self.render(f"{template}s", page_path(kind), records=list(records.values())))
+        pages = [self.render("start.md.j2", "index.md")]
+        for kind in KINDS.values():
+            records = catalog.records[kind.key]
+            pages.append(self.render(kind.index_template, kind.page(), records=list(records.values())))
             pages.extend(
-                self.render(template, page_path(kind, record.id), catalog.sources[(kind, record.id)], record=record)
+                self.render(kind.page_template, kind.page(record.id), catalog.sources[(kind.key, record.id)], record=record)
                 for record in records.values()
             )
         pages.append(self.guide())
-        pages.append(self.render("accessibility", ACCESSIBILITY_PATH))
+        pages.append(self.render("accessibility.md.j2", ACCESSIBILITY_PATH))
         pages.extend(Page(f"schemas/{name}", text) for name, text in all_schemas().items())
         return pages
 

@@ -190,7 +190,7 @@ suffix ("Regionstyrelsen i Region Gotland"); it ranks first when a reader types 
 
 def search_entries(catalog: Catalog, kinds: Iterable[str]) -> dict[tuple[str, str], SearchEntry]:
     """(kind, id) → the hidden terms and the boost of that record's page."""
-    records = [(kind, record) for kind in kinds for record in getattr(catalog, kind).values()]
+    records = [(kind, record) for kind in kinds for record in catalog.records[kind].values()]
     texts = [text for _, record in records for text in strings_of(record)]
     vocabulary = vocabulary_of(texts)
     # Organisations by the rarest word of their name, to find names inside other names quickly.
