@@ -67,7 +67,8 @@ def test_a_new_kind_gets_pages_search_schema_and_guide(projects: Path) -> None:
     assert "- [Nytt projekt](nytt-projekt.md)" in pages["projekt/index.md"].content
     assert "[Projekt](projekt/index.md) (1)" in pages["index.md"].content
     assert "projekt/nytt-projekt.md" in result.search
-    assert '"title": "Projekt"' in pages["schemas/projects.schema.json"].content
+    files = {file.path: file.content for file in result.files}
+    assert b'"title": "Projekt"' in files["schemas/projects.schema.json"]
     assert "### Projekt" in pages["redaktorer.md"].content and "`data/projects/`" in pages["redaktorer.md"].content
 
 

@@ -5,13 +5,16 @@ Regenerate the golden files after an intended change with: UPDATE_GOLDEN=1 make 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from samverkan.catalog.link import Catalog
+from samverkan.model.kinds import KINDS
 from samverkan.model.records import Period
+from samverkan.pipeline import OUTPUTS
 from samverkan.site.render import (
     Page,
     Renderer,
@@ -79,12 +82,14 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     pages = _pages(fixture_catalog)
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
-    markdown_pages = [path for path in pages if path.endswith(".md")]
-    assert len(markdown_pages) == 1 + 5 + 7 + 2  # start, index per kind, records, guide, accessibility
-    assert sorted(path for path in pages if path.startswith("schemas/")) == [
-        f"schemas/{kind}.schema.json"
-        for kind in sorted(["areas", "collaborations", "documents", "legal", "organisations"])
-    ]
+    assert all(path.endswith(".md") for path in pages)
+    assert len(pages) == 1 + len(KINDS) + 7 + 2  # start, index per kind, records, guide, accessibility
+
+
+def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:
+    files = [file for output in OUTPUTS.values() for file in output(fixture_catalog)]
+    assert sorted(file.path for file in files) == sorted(f"schemas/{kind}.schema.json" for kind in KINDS)
+    assert all(json.loads(file.content)["$schema"].startswith("https://json-schema.org/") for file in files)
 
 
 @pytest.mark.parametrize(

@@ -57,11 +57,14 @@ def _render(args: argparse.Namespace) -> int:
     out = Path(args.out)
     # The hand-written pages too, so that the folder is a complete docs_dir for a build without hooks.
     shutil.copytree(ROOT / "content", out, dirs_exist_ok=True)
-    for page in result.pages:
-        target = out / page.path
+    for path, content in [
+        *((page.path, page.content.encode("utf-8")) for page in result.pages),
+        *((file.path, file.content) for file in result.files),
+    ]:
+        target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.content, encoding="utf-8")
-    print(f"{len(result.pages)} genererade sidor och sidorna i content/ skrevs till {out}.")
+        target.write_bytes(content)
+    print(f"{len(result.pages)} genererade sidor, {len(result.files)} andra filer och content/ skrevs till {out}.")
     return 0
 
 

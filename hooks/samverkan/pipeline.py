@@ -14,6 +14,8 @@ from samverkan.ingest.load import load_all
 from samverkan.ingest.problems import Problem, errors, format_problems
 from samverkan.ingest.validate import check_references, validate_records
 from samverkan.model.kinds import KINDS
+from samverkan.outputs import Output, OutputFile
+from samverkan.outputs.schemas import schema_files
 from samverkan.site.render import Page, SiteInfo, render_site
 from samverkan.site.search import SearchEntry, merge_entries, search_entries
 
@@ -30,6 +32,12 @@ __all__ = [
     "merge_entries",
 ]
 
+OUTPUTS: dict[str, Output] = {
+    "schemas": schema_files,
+}
+"""Every output of the site that is not a page (see samverkan/outputs/): each takes the catalog and
+returns files."""
+
 ROOT = Path(__file__).resolve().parents[2]
 """The repository: data paths in messages are shown relative to it."""
 
@@ -41,6 +49,8 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     catalog: Catalog | None = None
     pages: list[Page] = field(default_factory=list)
+    files: list[OutputFile] = field(default_factory=list)
+    """What the outputs made: copied into the site as they are."""
     search: dict[str, SearchEntry] = field(default_factory=dict)
     """Page path → hidden Swedish search terms and boost for that page (see search.py)."""
 
@@ -105,13 +115,15 @@ def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str, conte
     if catalog is None:
         return Result(problems)
     pages = render_site(catalog, site)
-    taken = collisions(pages, content, root) if content is not None else []
+    files = [file for output in OUTPUTS.values() for file in output(catalog)]
+    generated = [*pages, *(Page(file.path, "") for file in files)]
+    taken = collisions(generated, content, root) if content is not None else []
     if taken:
         return Result(sorted(problems + taken))
     entries = {
         KINDS[kind].page(record_id): entry for (kind, record_id), entry in search_entries(catalog, KINDS).items()
     }
-    return Result(problems, catalog, pages, entries)
+    return Result(problems, catalog, pages, files, entries)
 
 
 def _address(path: str) -> str:

@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, each with an edit link to its data file."""
+    """Add the generated pages, each with an edit link to its data file, and the outputs' files."""
     docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
     for file in files:
         file.edit_uri = f"{docs}/{file.src_uri}"
@@ -93,6 +93,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
         urls[page.path] = generated.url
+    for output in result.files:
+        files.append(File.generated(config, output.path, content=output.content))
     state.search = {urls[path]: entry for path, entry in result.search.items()}
     return files
 

@@ -1,1 +1,27 @@
-"""outputs"""
+"""Outputs: every file of the site that is not a page made by the site phase (schemas now; open
+data, calendars and diagrams later).
+
+The contract: an output is a function that takes the linked, edition-filtered catalog and returns
+files, each a path on the site and its bytes. `samverkan.pipeline.OUTPUTS` registers them all;
+nothing else writes files, so a new output is a module here and a line there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from samverkan.catalog.link import Catalog
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file of the site, copied into it as it is."""
+
+    path: str
+    content: bytes
+
+
+Output = Callable[["Catalog"], list[OutputFile]]

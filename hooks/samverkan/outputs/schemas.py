@@ -10,7 +10,9 @@ import json
 from functools import cache
 from typing import Any
 
+from samverkan.catalog.link import Catalog
 from samverkan.model.kinds import KINDS
+from samverkan.outputs import OutputFile
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -49,3 +51,8 @@ def schema_text(kind: str) -> str:
 def all_schemas() -> dict[str, str]:
     """File name → schema text, for every kind."""
     return {schema_file(kind): schema_text(kind) for kind in KINDS}
+
+
+def schema_files(catalog: Catalog) -> list[OutputFile]:
+    """The output: every kind's schema at /schemas/, for editors' tools and for anyone who reads the data."""
+    return [OutputFile(f"schemas/{name}", text.encode("utf-8")) for name, text in all_schemas().items()]

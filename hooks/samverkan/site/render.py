@@ -22,7 +22,7 @@ from samverkan.catalog.link import Catalog
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
 from samverkan.model.kinds import KINDS
-from samverkan.outputs.schemas import all_schemas, schema_file
+from samverkan.outputs.schemas import schema_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = [
@@ -78,8 +78,8 @@ class SiteInfo:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated file: a Markdown page, or an export such as a schema, and the data file it is
-    edited in (None for pages made from many records)."""
+    """A generated Markdown page, and the data file it is edited in (None for pages made from many
+    records)."""
 
     path: str
     content: str
@@ -252,7 +252,6 @@ class Renderer:
             )
         pages.append(self.guide())
         pages.append(self.render("accessibility.md.j2", ACCESSIBILITY_PATH))
-        pages.extend(Page(f"schemas/{name}", text) for name, text in all_schemas().items())
         return pages
 
 
