@@ -205,7 +205,7 @@ def test_bad_input_gives_one_clear_message(
     _break(data_copy, case)
     monkeypatch.chdir(data_copy.parent)
     assert main(["check", "--data", "data"]) == 1
-    output = capsys.readouterr().out.splitlines()
+    output = capsys.readouterr().err.splitlines()
     field = f" fältet {case.field}:" if case.field else ""
     expected = [
         line
@@ -235,7 +235,7 @@ def test_problems_come_sorted_by_file_and_line(
         _break(data_copy, CASES[name])
     monkeypatch.chdir(data_copy.parent)
     assert main(["check", "--data", "data"]) == 1
-    output = capsys.readouterr().out.splitlines()
+    output = capsys.readouterr().err.splitlines()
     assert [line.split(":")[0:2] for line in output[:-1]] == [
         ["data/areas/folkhalsa.yml", "1"],
         ["data/collaborations/avtal-a-b.yml", "5"],
@@ -261,4 +261,4 @@ def test_new_record_passes_the_check(data_copy: Path, capsys: pytest.CaptureFixt
     assert main(["check", "--data", str(data_copy)]) == 0
     assert main(["new", "areas", "ny-areas", "--data", str(data_copy)]) == 1
     assert main(["new", "areas", "Ogiltigt_Id", "--data", str(data_copy)]) == 1
-    assert "inget giltigt id" in capsys.readouterr().out
+    assert "inget giltigt id" in capsys.readouterr().err

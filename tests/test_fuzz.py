@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from contextlib import redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -225,7 +225,7 @@ ENGLISH = re.compile(r"\b(Traceback|Error|Errno|found|expected|while|scanning|co
 
 def _check(data: Path) -> tuple[int, list[str]]:
     output = io.StringIO()
-    with redirect_stdout(output):
+    with redirect_stdout(output), redirect_stderr(output):
         code = main(["check", "--data", str(data)])
     return code, output.getvalue().splitlines()
 

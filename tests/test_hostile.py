@@ -22,7 +22,7 @@ from conftest import FIXTURE_DATA, ROOT, mkdocs_build
 
 from samverkan.adapters.sitedir import build_into
 from samverkan.cli import main
-from samverkan.pipeline import check_data, collisions
+from samverkan.pipeline import DataErrors, check_data, collisions
 from samverkan.site.render import Page
 
 AREA = "areas/folkhalsa.yml"
@@ -39,7 +39,9 @@ def check(data: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tupl
         code = main(["check", "--data", data.name, *options])
     finally:
         os.chdir(cwd)
-    return code, capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    assert not (code == 1 and captured.out and "github" not in options), captured.out  # problems go to stderr
+    return code, (captured.err + captured.out).splitlines()
 
 
 def edit(data: Path, file: str, old: str, new: str) -> None:
@@ -162,9 +164,9 @@ def test_the_check_finds_a_record_page_that_takes_a_written_pages_address(tmp_pa
     content = tmp_path / "content"
     (content / "omraden").mkdir(parents=True)
     (content / "omraden" / "folkhalsa.md").write_text("# Egen\n", encoding="utf-8")
-    catalog, problems = check_data(FIXTURE_DATA, ROOT, content=content)
-    assert catalog is None
-    assert [(problem.path, problem.field) for problem in problems] == [
+    with pytest.raises(DataErrors) as failure:
+        check_data(FIXTURE_DATA, ROOT, content=content)
+    assert [(problem.path, problem.field) for problem in failure.value.problems] == [
         ("tests/fixtures/data/areas/folkhalsa.yml", "id")
     ]
 

@@ -14,7 +14,7 @@ from pydantic import ConfigDict
 
 from samverkan.model.kinds import KINDS, Kind
 from samverkan.model.records import Name, OrgId, Record, field
-from samverkan.pipeline import build_pages, check_data
+from samverkan.pipeline import DataErrors, build_pages, check_data
 from samverkan.site.render import SiteInfo
 
 
@@ -59,7 +59,6 @@ def projects(tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_a_new_kind_gets_pages_search_schema_and_guide(projects: Path) -> None:
     result = build_pages(projects, SiteInfo())
-    assert result.catalog is not None, result.problems
     pages = {page.path: page for page in result.pages}
     assert "Ägare: [Kommun A](../organisationer/kommun-a.md)" in pages["projekt/nytt-projekt.md"].content
     assert pages["projekt/nytt-projekt.md"].source is not None
@@ -76,9 +75,9 @@ def test_a_new_kind_is_validated_like_the_others(projects: Path) -> None:
     (projects / "projects" / "nytt-projekt.yml").write_text(
         "id: nytt-projekt\nname: Nytt projekt\nowner: kommun-x\n", encoding="utf-8"
     )
-    catalog, problems = check_data(projects)
-    assert catalog is None
-    [problem] = problems
+    with pytest.raises(DataErrors) as failure:
+        check_data(projects)
+    [problem] = failure.value.problems
     assert (problem.path.endswith("projects/nytt-projekt.yml"), problem.line, problem.field) == (True, 3, "owner")
     assert "förväntade id för en organisation i data/organisations/ (menade du ”kommun-a”?)" in problem.message
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from samverkan.ingest.problems import Problem, format_problems
 from samverkan.ingest.validate import describe, field_name, suggest
-from samverkan.pipeline import check_data
+from samverkan.pipeline import DataErrors, check_data
 
 
 def test_fixture_data_is_valid(fixture_catalog: object) -> None:
@@ -27,9 +29,9 @@ def test_describe_and_suggest_are_swedish() -> None:
 
 
 def _problems(data: Path) -> list[Problem]:
-    catalog, problems = check_data(data, root=data.parent)
-    assert catalog is None
-    return problems
+    with pytest.raises(DataErrors) as failure:
+        check_data(data, root=data.parent)
+    return failure.value.problems
 
 
 def test_every_problem_is_reported_in_one_run(data_copy: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from samverkan.adapters.sitedir import build_into
 from samverkan.dev.generate import generate
-from samverkan.ingest.problems import errors, format_problems
+from samverkan.ingest.problems import DataErrors, Problem, errors, format_problems
 from samverkan.model.kinds import KINDS
 from samverkan.model.records import SLUG_PATTERN
 from samverkan.outputs.schemas import all_schemas
@@ -36,12 +36,20 @@ DEFAULT_SITE = SiteInfo(
 )
 
 
-def _check(args: argparse.Namespace) -> int:
-    catalog, problems = check_data(Path(args.data), content=ROOT / "content")
+def _report(problems: list[Problem], style: str = "text") -> None:
+    """Errors and warnings go to standard error, what a command made to standard output; GitHub
+    annotations too go to standard output, where the runner reads workflow commands."""
     if problems:
-        print(format_problems(problems, args.format))
-    if catalog is None:
+        print(format_problems(problems, style), file=sys.stdout if style == "github" else sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        catalog, warnings = check_data(Path(args.data), content=ROOT / "content")
+    except DataErrors as failure:
+        _report(failure.problems, args.format)
         return 1
+    _report(warnings, args.format)
     counts = ", ".join(f"{len(catalog.records[kind.key])} {kind.plural}" for kind in KINDS.values())
     print(f"Inga fel hittades: {counts}.")
     return 0
@@ -49,11 +57,12 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     """Write the generated pages as Markdown files: the same pages the hooks give MkDocs."""
-    result = build_pages(Path(args.data), DEFAULT_SITE, content=ROOT / "content")
-    if result.problems:
-        print(format_problems(result.problems))
-    if result.catalog is None:
+    try:
+        result = build_pages(Path(args.data), DEFAULT_SITE, content=ROOT / "content")
+    except DataErrors as failure:
+        _report(failure.problems)
         return 1
+    _report(result.warnings)
     out = Path(args.out)
     # The hand-written pages too, so that the folder is a complete docs_dir for a build without hooks.
     shutil.copytree(ROOT / "content", out, dirs_exist_ok=True)
@@ -100,25 +109,29 @@ def _new(args: argparse.Namespace) -> int:
     data = Path(args.data)
     target = data / args.kind / f"{args.id}.yml"
     if not re.fullmatch(SLUG_PATTERN, args.id):
-        print(f"Fel: ”{args.id}” är inget giltigt id; använd små bokstäver a–z, siffror och bindestreck.")
+        print(
+            f"Fel: ”{args.id}” är inget giltigt id; använd små bokstäver a–z, siffror och bindestreck.", file=sys.stderr
+        )
         return 1
     if target.exists():
-        print(f"Fel: {target} finns redan.")
+        print(f"Fel: {target} finns redan.", file=sys.stderr)
         return 1
     organisations = sorted(path.stem for path in (data / "organisations").glob("*.yml"))
     organisation = args.organisation or next(iter(organisations), None)
     if args.kind == "collaborations" and organisation is None:
-        print("Fel: en samverkan behöver minst en part; skapa först en organisation.")
+        print("Fel: en samverkan behöver minst en part; skapa först en organisation.", file=sys.stderr)
         return 1
     name = args.name or args.id.replace("-", " ").capitalize()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(record_template(args.kind, args.id, name, organisation), encoding="utf-8")
-    _, problems = check_data(data)
-    mine = [problem for problem in errors(problems) if problem.path.endswith(f"{args.kind}/{target.name}")]
-    if mine:
-        target.unlink()
-        print(format_problems(mine))
-        return 1
+    try:
+        check_data(data)
+    except DataErrors as failure:
+        mine = [problem for problem in errors(failure.problems) if problem.path.endswith(f"{args.kind}/{target.name}")]
+        if mine:
+            target.unlink()
+            _report(mine)
+            return 1
     print(f"Skapade {target}. Fyll i uppgifterna, kontrollera med make check och skicka en pull request.")
     return 0
 
@@ -126,7 +139,7 @@ def _new(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
-        print(f"Fel: {out} är inte tom; välj en tom eller ny mapp.")
+        print(f"Fel: {out} är inte tom; välj en tom eller ny mapp.", file=sys.stderr)
         return 1
     count = generate(args.scale, out)
     print(f"{count} poster skrevs till {out} (skala {args.scale:g}).")

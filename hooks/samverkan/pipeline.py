@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from samverkan.catalog.edition import EDITIONS, INTERNAL, PUBLIC, public_records
 from samverkan.catalog.link import Catalog, link_records
 from samverkan.ingest.load import load_all
-from samverkan.ingest.problems import Problem, errors, format_problems
+from samverkan.ingest.problems import DataErrors, Problem, errors, format_problems
 from samverkan.ingest.validate import check_references, validate_records
 from samverkan.model.kinds import KINDS
 from samverkan.outputs import Output, OutputFile
@@ -24,6 +25,7 @@ __all__ = [
     "INTERNAL",
     "PUBLIC",
     "ROOT",
+    "DataErrors",
     "Result",
     "SiteInfo",
     "build_pages",
@@ -44,21 +46,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @dataclass
 class Result:
-    """What one run produced: the catalog and pages when the data is valid, else the problems."""
+    """What one build made from valid data."""
 
-    problems: list[Problem] = field(default_factory=list)
-    catalog: Catalog | None = None
-    pages: list[Page] = field(default_factory=list)
-    files: list[OutputFile] = field(default_factory=list)
+    catalog: Catalog
+    pages: list[Page]
+    files: list[OutputFile]
     """What the outputs made: copied into the site as they are."""
-    search: dict[str, SearchEntry] = field(default_factory=dict)
+    search: dict[str, SearchEntry]
     """Page path → hidden Swedish search terms and boost for that page (see search.py)."""
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def check_data(
-    data_dir: Path, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None
-) -> tuple[Catalog | None, list[Problem]]:
-    """Load, validate and link every record; all problems (errors and warnings) are reported together.
+class Checked(NamedTuple):
+    """Valid data: the catalog, and warnings that do not stop a build."""
+
+    catalog: Catalog
+    warnings: list[Problem]
+
+
+def check_data(data_dir: Path, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None) -> Checked:
+    """Load, validate and link every record, or raise DataErrors with every problem found at once.
 
     All data is checked in both editions; the public one then leaves out what is internal, and is
     checked again: whatever is left must still point only at what is left. With content (the
@@ -68,7 +75,7 @@ def check_data(
     records, invalid = validate_records(loaded.sources, loaded.known, loaded.unavailable)
     problems = sorted(loaded.problems + invalid)
     if errors(problems):
-        return None, problems
+        raise DataErrors(problems)
     if edition == PUBLIC:
         records = public_records(records)
         leftovers = [
@@ -76,13 +83,13 @@ def check_data(
             for problem in check_references(records)
         ]
         if leftovers:
-            return None, sorted(problems + leftovers)
+            raise DataErrors(sorted(problems + leftovers))
     if content is not None:
         pages = [Page(KINDS[kind].page(key), "", source.path) for (kind, key), source in records.sources.items()]
         taken = collisions(pages, content, root)
         if taken:
-            return None, sorted(problems + taken)
-    return link_records(records), problems
+            raise DataErrors(sorted(problems + taken))
+    return Checked(link_records(records), problems)
 
 
 @contextmanager
@@ -101,7 +108,7 @@ def _no_gc() -> Iterator[None]:
 def build_pages(
     data_dir: Path, site: SiteInfo, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None
 ) -> Result:
-    """Every generated page, or the problems that stop them from being made.
+    """Every generated page and output file; DataErrors with the problems that stop them from being made.
 
     With content (the folder of hand-written pages), a generated page whose address is already
     taken there is a problem too: one of the two would silently replace the other.
@@ -111,19 +118,17 @@ def build_pages(
 
 
 def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str, content: Path | None) -> Result:
-    catalog, problems = check_data(data_dir, root, edition)
-    if catalog is None:
-        return Result(problems)
+    catalog, warnings = check_data(data_dir, root, edition)
     pages = render_site(catalog, site)
     files = [file for output in OUTPUTS.values() for file in output(catalog)]
     generated = [*pages, *(Page(file.path, "") for file in files)]
     taken = collisions(generated, content, root) if content is not None else []
     if taken:
-        return Result(sorted(problems + taken))
+        raise DataErrors(sorted(warnings + taken))
     entries = {
         KINDS[kind].page(record_id): entry for (kind, record_id), entry in search_entries(catalog, KINDS).items()
     }
-    return Result(problems, catalog, pages, files, entries)
+    return Result(catalog, pages, files, entries, warnings)
 
 
 def _address(path: str) -> str:

@@ -70,10 +70,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     edition = os.environ.get("SAMVERKAN_EDITION") or run.INTERNAL
     if edition not in run.EDITIONS:
         raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{run.INTERNAL}” eller ”{run.PUBLIC}”")
-    result = run.build_pages(data_dir(config), site, edition=edition, content=Path(config.docs_dir))
-    if result.catalog is None:
-        raise PluginError("Data innehåller fel, webbplatsen byggdes inte:\n" + run.format_problems(result.problems))
-    for warning in result.problems:  # not errors: logged as information, so a strict build goes on
+    try:
+        result = run.build_pages(data_dir(config), site, edition=edition, content=Path(config.docs_dir))
+    except run.DataErrors as failure:
+        raise PluginError(
+            "Data innehåller fel, webbplatsen byggdes inte:\n" + run.format_problems(failure.problems)
+        ) from None
+    for warning in result.warnings:  # not errors: logged as information, so a strict build goes on
         log.info(warning.as_text())
     state.result = result
     return config

@@ -52,6 +52,14 @@ class Problem:
         return f"::{command} {where}::{_github_data(self._text())}"
 
 
+class DataErrors(Exception):
+    """The data has errors, so nothing is built: every problem found in one run, warnings too."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(errors(problems))} fel i data")
+        self.problems = problems
+
+
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that stop a build: all but the warnings."""
     return [problem for problem in problems if not problem.warning]
