@@ -37,8 +37,12 @@ def test_areas_documents_and_laws(fixture_catalog: Catalog) -> None:
     assert [c.id for c, _ in fixture_catalog.area_priorities["folkhalsa"]] == ["avtal-a-b"]
     assert [c.id for c in fixture_catalog.area_collaborations("folkhalsa")] == ["avtal-a-b"]
     assert [d.id for d in fixture_catalog.documents_of("region-b")] == ["strategi-x"]
-    assert [c.id for c in fixture_catalog.document_uses["strategi-x"]] == ["avtal-a-b"]
-    assert [c.id for c in fixture_catalog.legal_uses["kommunallagen"]] == ["avtal-a-b"]
+    assert [(c.id, use.document) for c, use in fixture_catalog.document_uses["strategi-x"]] == [
+        ("avtal-a-b", "strategi-x")
+    ]
+    assert [(c.id, basis.provision) for c, basis in fixture_catalog.legal_uses["kommunallagen"]] == [
+        ("avtal-a-b", "6 kap. 1 §")
+    ]
 
 
 def test_post_name_falls_back_to_the_organisation(fixture_catalog: Catalog) -> None:

@@ -5,6 +5,7 @@ Regenerate the golden files after an intended change with: UPDATE_GOLDEN=1 make 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from samverkan.catalog.link import Catalog
 from samverkan.model.kinds import KINDS
-from samverkan.model.records import Period
+from samverkan.model.records import Period, Role
 from samverkan.pipeline import OUTPUTS
 from samverkan.site.render import (
     Page,
@@ -123,3 +124,18 @@ def test_links_escape_names(fixture_catalog: Catalog) -> None:
     assert (
         template.render(org=org, page_path="index.md") == r"[Region \[B\] \*x\* &lt;y&gt;](organisationer/region-b.md)"
     )
+
+
+def test_an_area_lists_the_same_parties_as_the_collaborations_index(fixture_catalog: Catalog) -> None:
+    """With every party a "deltagare", the area page's Parter cell was empty (it filtered on its own)."""
+    collab = fixture_catalog.collaborations["avtal-a-b"]
+    everyone_takes_part = collab.model_copy(
+        update={"parties": [party.model_copy(update={"role": Role.deltagare}) for party in collab.parties]}
+    )
+    catalog = dataclasses.replace(fixture_catalog, records={**fixture_catalog.records})
+    catalog.records["collaborations"] = {"avtal-a-b": everyone_takes_part}
+    catalog.area_priorities = {"folkhalsa": [(everyone_takes_part, everyone_takes_part.priority_areas[0])]}
+    page = Renderer(catalog, SITE).render("area.md.j2", "omraden/folkhalsa.md", record=catalog.areas["folkhalsa"])
+    row = next(line for line in page.content.splitlines() if line.startswith("| [Överenskommelse"))
+    for party in ["Kommun A", "Region B", "Kommunstyrelsen i Kommun A"]:
+        assert party in row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,8 @@ from samverkan.model.records import (
     Collaboration,
     Decision,
     Document,
+    DocumentLink,
+    LegalBasis,
     LegalReference,
     Meeting,
     Organisation,
@@ -41,8 +44,10 @@ class Catalog:
     area_perspectives: dict[str, list[tuple[Collaboration, Perspective]]] = field(
         default_factory=lambda: defaultdict(list)
     )
-    document_uses: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
-    legal_uses: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+    document_uses: dict[str, list[tuple[Collaboration, DocumentLink]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    legal_uses: dict[str, list[tuple[Collaboration, LegalBasis]]] = field(default_factory=lambda: defaultdict(list))
     successors: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
 
     @property
@@ -107,8 +112,7 @@ class Catalog:
 
     def area_collaborations(self, area_id: str) -> list[Collaboration]:
         """Every collaboration that has the area as a priority or a perspective, once each."""
-        uses = [*self.area_priorities[area_id], *self.area_perspectives[area_id]]
-        return list({collab.id: collab for collab, _ in uses}.values())
+        return collaborations_in([*self.area_priorities[area_id], *self.area_perspectives[area_id]])
 
     def documents_of(self, org_id: str) -> list[Document]:
         """Governing documents the organisation has drawn up or adopted."""
@@ -133,6 +137,12 @@ def _period_years(period: Period | None) -> range:
 
 def _by_name(record: Any) -> str:
     return str(record.name).casefold()
+
+
+def collaborations_in(uses: Iterable[tuple[Collaboration, Any]]) -> list[Collaboration]:
+    """The collaborations of back-references, each once, in order: every back-reference is a pair of
+    a collaboration and the item in it that points here (a party, a meeting, a use of a document …)."""
+    return list({collab.id: collab for collab, _ in uses}.values())
 
 
 def _once(ids: Any) -> list[str]:
@@ -171,9 +181,9 @@ def _link_collaboration(catalog: Catalog, collab: Collaboration) -> None:
         catalog.area_priorities[priority.area].append((collab, priority))
     for perspective in collab.perspectives:
         catalog.area_perspectives[perspective.area].append((collab, perspective))
-    for document_id in _once(link.document for link in collab.governing_documents):
-        catalog.document_uses[document_id].append(collab)
-    for legal_id in _once(basis.legal_reference for basis in collab.legal_basis):
-        catalog.legal_uses[legal_id].append(collab)
+    for use in collab.governing_documents:
+        catalog.document_uses[use.document].append((collab, use))
+    for basis in collab.legal_basis:
+        catalog.legal_uses[basis.legal_reference].append((collab, basis))
     if collab.predecessor:
         catalog.successors[collab.predecessor].append(collab)

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from samverkan.model import records as models
 from samverkan.site.guide import field_reference, record_template, sv_number
-from samverkan.catalog.link import Catalog
+from samverkan.catalog.link import Catalog, collaborations_in
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
 from samverkan.model.kinds import KINDS
@@ -210,6 +210,7 @@ class Renderer:
             markdown=render_markdown,
             period=sv_period,
             org_name=lambda org_id: catalog.organisations[org_id].name,
+            collaborations=collaborations_in,
         )
         self.env.globals.update(
             catalog=catalog,
