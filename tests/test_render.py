@@ -88,9 +88,13 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
 
 
 def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:
-    files = [file for output in OUTPUTS.values() for file in output(fixture_catalog)]
-    assert sorted(file.path for file in files) == sorted(f"schemas/{kind}.schema.json" for kind in KINDS)
-    assert all(json.loads(file.content)["$schema"].startswith("https://json-schema.org/") for file in files)
+    files = {file.path: file.content for output in OUTPUTS.values() for file in output(fixture_catalog)}
+    schemas = sorted(f"schemas/{kind}.schema.json" for kind in KINDS)
+    assert sorted(files) == sorted([*schemas, "assets/samverkan-fold.js"])
+    assert all(json.loads(files[path])["$schema"].startswith("https://json-schema.org/") for path in schemas)
+    assert files["assets/samverkan-fold.js"].decode() == (
+        'window.samverkanFold = {"ä": "a", "å": "a", "é": "e", "ö": "o", "ü": "u"};\n'
+    )
 
 
 @pytest.mark.parametrize(

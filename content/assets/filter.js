@@ -4,8 +4,12 @@
 (function () {
   "use strict";
 
+  // The fold table is the site's own (assets/samverkan-fold.js, made from samverkan/model/fold.py).
+  var folds = window.samverkanFold || {};
   var fold = function (text) {
-    return text.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e");
+    return text.toLowerCase().replace(/[^\u0000-\u007f]/g, function (letter) {
+      return folds[letter] || letter;
+    });
   };
 
   /* The values of a cell: the texts of its links, else its comma-separated parts. */

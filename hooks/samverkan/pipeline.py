@@ -16,6 +16,7 @@ from samverkan.ingest.problems import DataErrors, Problem, errors, format_proble
 from samverkan.ingest.validate import check_references, validate_records
 from samverkan.model.kinds import KINDS
 from samverkan.outputs import Output, OutputFile
+from samverkan.outputs.fold import fold_script
 from samverkan.outputs.schemas import schema_files
 from samverkan.site.render import Page, SiteInfo, render_site
 from samverkan.site.search import SearchEntry, merge_entries, search_entries
@@ -36,6 +37,7 @@ __all__ = [
 
 OUTPUTS: dict[str, Output] = {
     "schemas": schema_files,
+    "fold": fold_script,
 }
 """Every output of the site that is not a page (see samverkan/outputs/): each takes the catalog and
 returns files."""

@@ -17,13 +17,13 @@ from typing import Any
 
 import yaml
 
+from samverkan.model.fold import fold
 from samverkan.model.kinds import KINDS
 from samverkan.outputs.schemas import schema_file
 
 SEED = 2026
 COLLABORATIONS_PER_SCALE = 1500
 RESOURCES = Path(__file__).parent / "resources"
-_FOLD = str.maketrans("åäöéü", "aaoeu")
 
 AREAS = [
     "Folkhälsa",
@@ -77,7 +77,7 @@ MONTHS = list(range(1, 13))
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_FOLD)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text.lower())).strip("-")
 
 
 def municipality_name(place: str) -> str:

@@ -246,7 +246,7 @@ class Renderer:
         pages = [self.render("start.md.j2", "index.md")]
         for kind in KINDS.values():
             records = catalog.records[kind.key]
-            pages.append(self.render(kind.index_template, kind.page(), records=list(records.values())))
+            pages.append(self.render(kind.index_template, kind.page(), kind=kind, records=list(records.values())))
             pages.extend(
                 self.render(kind.page_template, kind.page(record.id), catalog.sources[(kind.key, record.id)], record=record)
                 for record in records.values()

@@ -22,13 +22,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from samverkan.catalog.link import Catalog
+from samverkan.model.fold import fold
 from samverkan.model.records import CaseNumber, Record, walk
 
 _TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Starts only where a word starts: tried at every letter, a long word made this quadratic.
 COMBINING = re.compile(r"(?<![^\W\d_])([^\W\d_]+)- ", re.UNICODE)
-FOLD = str.maketrans("åäöéü", "aaoeu")
 MIN_PART = 3
 MIN_ENDING = 5
 MAX_WORD = 40
@@ -38,10 +38,6 @@ LINKING = ("s", "e", "a", "o", "u")
 DEFINITE_AND_PLURAL = ("erna", "arna", "orna", "ens", "ets", "en", "et", "n", "s")
 VOWELS = "aeiouyåäö"
 STOPWORDS = {"och", "i", "för", "mellan", "om", "av", "med", "till", "på", "samt", "den", "det", "de", "en", "ett"}
-
-
-def fold(word: str) -> str:
-    return word.translate(FOLD)
 
 
 def inflections(word: str) -> set[str]:
