@@ -188,3 +188,8 @@ def test_code_spans_keep_what_looks_like_an_unclosed_tag() -> None:
         str(render_markdown("Skriv `<b` och <a"))
         == '<div class="samverkan-text"><p>Skriv <code>&lt;b</code> och &lt;a</p></div>'
     )
+
+
+def test_cleaning_nests_as_a_browser_parses() -> None:
+    """The hand-written cleaner that nh3 replaced made `<li>a<li>b</li></li>` of this."""
+    assert clean_html("<ul><li>a<li>b</ul>") == "<ul><li>a</li><li>b</li></ul>"
