@@ -47,9 +47,17 @@ def real_catalog() -> Catalog:
     return catalog
 
 
+TEST_DEPLOYMENT = {
+    "SAMVERKAN_PUBLISHER": "Samverkansportalen",
+    "SAMVERKAN_FEEDBACK_URL": "https://example.se/synpunkter",
+    "SAMVERKAN_EDIT_URL": "https://git.example.se/samverkan/edit/main/",
+}
+"""The settings of a site as a body would publish it (mkdocs.yml leaves them empty)."""
+
+
 def mkdocs_build(site_dir: Path, data_dir: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the real strict build, as `make build` does, into site_dir."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **TEST_DEPLOYMENT, **env}
     if data_dir is not None:
         environ["SAMVERKAN_DATA"] = str(data_dir)
     else:

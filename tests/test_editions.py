@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_DATA, mkdocs_build
 
+from samverkan.cli import main
+
 CANARY = "Kanariefågel"
 SITE_URL = "https://samverkan.example.se/"  # with a site URL, MkDocs lists every page in the sitemap
 INTERNAL_RECORDS = {
@@ -146,7 +148,7 @@ def test_intranet_edition_shows_and_marks_internal_items(canary_data: Path, tmp_
 def test_unknown_edition_is_refused(tmp_path: Path) -> None:
     result = mkdocs_build(tmp_path / "site", None, SAMVERKAN_EDITION="hemlig")
     assert result.returncode != 0
-    assert "förväntade ”intern” eller ”public”" in result.stderr
+    assert "mkdocs.yml, extra.samverkan.edition: fann ”hemlig”, förväntade ett av: intern, public" in result.stderr
 
 
 def _digests(site: Path) -> dict[str, str]:
@@ -164,3 +166,22 @@ def test_builds_are_reproducible(tmp_path: Path) -> None:
     one, two = _digests(tmp_path / "one"), _digests(tmp_path / "two")
     assert len(one) > 50
     assert one == two
+
+
+def test_render_writes_the_public_edition_the_hooks_build(canary_data: Path, tmp_path: Path) -> None:
+    """`render --edition public` gives the pages of a real public build, and nothing internal."""
+    docs = tmp_path / "docs"
+    assert main(["render", "--edition", "public", "--data", str(canary_data), "--out", str(docs)]) == 0
+    assert hits(docs) == []
+    site = tmp_path / "site"
+    result = mkdocs_build(site, canary_data, SAMVERKAN_EDITION="public")
+    assert result.returncode == 0, result.stderr
+    rendered = {
+        str(path.relative_to(docs).with_suffix("")).removesuffix("index").rstrip("/") for path in docs.rglob("*.md")
+    }
+    built = {
+        str(path.relative_to(site).parent).removeprefix(".")
+        for path in site.rglob("index.html")
+        if not str(path.relative_to(site)).startswith(("assets", "search"))
+    }
+    assert rendered == built

@@ -15,7 +15,7 @@ from pydantic import ConfigDict
 from samverkan.model.kinds import KINDS, Kind
 from samverkan.model.records import Name, OrgId, Record, field
 from samverkan.pipeline import DataErrors, build_pages, check_data
-from samverkan.site.render import SiteInfo
+from samverkan.settings import Settings
 
 
 class Project(Record):
@@ -58,7 +58,7 @@ def projects(tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_a_new_kind_gets_pages_search_schema_and_guide(projects: Path) -> None:
-    result = build_pages(projects, SiteInfo())
+    result = build_pages(projects, Settings())
     pages = {page.path: page for page in result.pages}
     assert "Ägare: [Kommun A](../organisationer/kommun-a.md)" in pages["projekt/nytt-projekt.md"].content
     assert pages["projekt/nytt-projekt.md"].source is not None

@@ -16,10 +16,10 @@ from samverkan.catalog.link import Catalog
 from samverkan.model.kinds import KINDS
 from samverkan.model.records import Period, Role
 from samverkan.pipeline import OUTPUTS
+from samverkan.settings import Settings
 from samverkan.site.render import (
     Page,
     Renderer,
-    SiteInfo,
     md_escape,
     month_names,
     render_site,
@@ -29,7 +29,12 @@ from samverkan.site.render import (
 )
 
 GOLDEN = Path(__file__).parent / "golden"
-SITE = SiteInfo("Testportalen", "En portal för tester.")
+SITE = Settings(
+    site_name="Testportalen",
+    description="En portal för tester.",
+    publisher="Samverkansportalen",
+    feedback_url="https://example.se/synpunkter",
+)
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,11 @@ from mkdocs.config import load_config
 
 from samverkan.model.records import Collaboration, walk
 from samverkan.pipeline import check_data
+from samverkan.settings import Settings
 from samverkan.site.markup import clean_html, render_markdown, safe_href
-from samverkan.site.render import Renderer, SiteInfo
+from samverkan.site.render import Renderer
 
-SITE = SiteInfo("Test", "Test")
+SITE = Settings(site_name="Test", description="Test")
 # Printable text as an editor could type it in YAML (which forbids most control characters).
 TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85") | st.sampled_from("\n\t"),

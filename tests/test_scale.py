@@ -8,12 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN, ROOT, mkdocs_build
+from conftest import BIN, ROOT, TEST_DEPLOYMENT, mkdocs_build
 
 from samverkan.cli import main
 from samverkan.dev.generate import generate, municipality_name
 from samverkan.pipeline import build_pages
-from samverkan.site.render import SiteInfo
+from samverkan.settings import Settings
 
 
 def test_municipality_names_follow_swedish_usage() -> None:
@@ -57,7 +57,7 @@ def test_generated_data_builds(small: Path, tmp_path: Path) -> None:
 def test_render_writes_the_pages_the_hooks_make(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "docs"
     assert main(["render", "--data", str(small), "--out", str(out)]) == 0
-    pages = build_pages(small, SiteInfo()).pages
+    pages = build_pages(small, Settings()).pages
     assert pages
     for page in pages:
         assert (out / page.path).read_text(encoding="utf-8") == page.content
@@ -69,7 +69,7 @@ def test_properdocs_builds_the_same_pages(built_site: Path, tmp_path: Path) -> N
     if not properdocs.is_file():
         pytest.skip("properdocs saknas i .venv")
     site = tmp_path / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **TEST_DEPLOYMENT}
     env.pop("SAMVERKAN_DATA", None)
     command = [str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)

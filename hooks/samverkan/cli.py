@@ -17,23 +17,8 @@ from samverkan.model.kinds import KINDS
 from samverkan.model.records import SLUG_PATTERN
 from samverkan.outputs.schemas import all_schemas
 from samverkan.pipeline import ROOT, build_pages, check_data
+from samverkan.settings import EDITIONS, Settings, SettingsError, read_settings
 from samverkan.site.guide import record_template
-from samverkan.site.render import SiteInfo
-
-DEFAULT_DATA = os.environ.get("SAMVERKAN_DATA") or str(ROOT / "data")
-DEFAULT_SITE = SiteInfo(
-    **{
-        name: os.environ[variable]
-        for name, variable in [
-            ("name", "SAMVERKAN_SITE_NAME"),
-            ("description", "SAMVERKAN_SITE_DESCRIPTION"),
-            ("publisher", "SAMVERKAN_PUBLISHER"),
-            ("feedback_url", "SAMVERKAN_FEEDBACK_URL"),
-            ("contact_email", "SAMVERKAN_CONTACT_EMAIL"),
-        ]
-        if os.environ.get(variable)
-    }
-)
 
 
 def _report(problems: list[Problem], style: str = "text") -> None:
@@ -43,9 +28,9 @@ def _report(problems: list[Problem], style: str = "text") -> None:
         print(format_problems(problems, style), file=sys.stdout if style == "github" else sys.stderr)
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        catalog, warnings = check_data(Path(args.data), content=ROOT / "content")
+        catalog, warnings = check_data(settings.data, edition=settings.edition, content=ROOT / "content")
     except DataErrors as failure:
         _report(failure.problems, args.format)
         return 1
@@ -55,10 +40,10 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(args: argparse.Namespace) -> int:
+def _render(args: argparse.Namespace, settings: Settings) -> int:
     """Write the generated pages as Markdown files: the same pages the hooks give MkDocs."""
     try:
-        result = build_pages(Path(args.data), DEFAULT_SITE, content=ROOT / "content")
+        result = build_pages(settings.data, settings, edition=settings.edition, content=ROOT / "content")
     except DataErrors as failure:
         _report(failure.problems)
         return 1
@@ -77,13 +62,14 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, settings: Settings) -> int:
     """A strict MkDocs build that replaces the site only when it succeeds (see sitedir.py)."""
     site = Path(args.site_dir)
 
     def mkdocs_build(folder: Path) -> int:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml")]
-        return subprocess.run([*command, "--site-dir", str(folder)], check=False).returncode
+        environment = {**os.environ, "SAMVERKAN_EDITION": settings.edition, "SAMVERKAN_DATA": str(settings.data)}
+        return subprocess.run([*command, "--site-dir", str(folder)], check=False, env=environment).returncode
 
     def waiting() -> None:
         print(f"Väntar på att ett annat bygge av {site} ska bli klart …", file=sys.stderr, flush=True)
@@ -94,7 +80,7 @@ def _build(args: argparse.Namespace) -> int:
     return status
 
 
-def _schema(args: argparse.Namespace) -> int:
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
     """Write the JSON Schemas that editors' tools read; a test keeps the committed copies current."""
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -104,9 +90,9 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new(args: argparse.Namespace) -> int:
+def _new(args: argparse.Namespace, settings: Settings) -> int:
     """Create a record file that already passes the check, or say why not."""
-    data = Path(args.data)
+    data = settings.data
     target = data / args.kind / f"{args.id}.yml"
     if not re.fullmatch(SLUG_PATTERN, args.id):
         print(
@@ -136,7 +122,7 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _generate(args: argparse.Namespace) -> int:
+def _generate(args: argparse.Namespace, settings: Settings) -> int:
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
         print(f"Fel: {out} är inte tom; välj en tom eller ny mapp.", file=sys.stderr)
@@ -149,17 +135,22 @@ def _generate(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m samverkan", description="Verktyg för Samverkansportalens data.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-    data_help = "datamappen (standard: SAMVERKAN_DATA eller data/)"
+    data_help = "datamappen (standard: extra.samverkan.data i mkdocs.yml, alltså SAMVERKAN_DATA eller data/)"
+    edition_help = (
+        "intern eller public (standard: extra.samverkan.edition i mkdocs.yml, alltså SAMVERKAN_EDITION eller intern)"
+    )
 
     check = commands.add_parser("check", help="kontrollera all data utan att bygga webbplatsen")
-    check.add_argument("--data", default=DEFAULT_DATA, help=data_help)
+    check.add_argument("--data", help=data_help)
+    check.add_argument("--edition", choices=EDITIONS, help=edition_help)
     check.add_argument("--format", choices=["text", "github"], default="text", help="text eller GitHub-annoteringar")
     check.set_defaults(run=_check)
 
     render = commands.add_parser(
         "render", help="skriv de genererade sidorna och content/ till en mapp, som en docs_dir utan hookar"
     )
-    render.add_argument("--data", default=DEFAULT_DATA, help=data_help)
+    render.add_argument("--data", help=data_help)
+    render.add_argument("--edition", choices=EDITIONS, help=edition_help)
     render.add_argument("--out", required=True, help="mappen som sidorna skrivs till")
     render.set_defaults(run=_render)
 
@@ -167,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         "build", help="bygg webbplatsen strikt; den gamla ersätts bara om bygget lyckas, ett bygge åt gången"
     )
     build.add_argument("--site-dir", default="site", help="mappen som webbplatsen byggs i (standard: site)")
+    build.add_argument("--data", help=data_help)
+    build.add_argument("--edition", choices=EDITIONS, help=edition_help)
     build.set_defaults(run=_build)
 
     schema = commands.add_parser("schema", help="skriv JSON Schema för varje slag av post")
@@ -178,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", metavar="ID", help="postens id, som också blir filnamnet")
     new.add_argument("--name", help="postens namn (standard: bildas av id)")
     new.add_argument("--organisation", help="id för en organisation att använda som part (för samverkan)")
-    new.add_argument("--data", default=DEFAULT_DATA, help=data_help)
+    new.add_argument("--data", help=data_help)
     new.set_defaults(run=_new)
 
     gen = commands.add_parser("generate", help="skriv ett syntetiskt nationellt dataset för mätningar och tester")
@@ -187,4 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     gen.set_defaults(run=_generate)
 
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    data = getattr(args, "data", None)
+    try:  # the settings of mkdocs.yml, read now (not at import), with the flags given
+        settings = read_settings(
+            ROOT / "mkdocs.yml", edition=getattr(args, "edition", None), data=Path(data).absolute() if data else None
+        )
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return int(args.run(args, settings))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from samverkan.catalog.edition import EDITIONS, INTERNAL, PUBLIC, public_records
+from samverkan.catalog.edition import INTERNAL, PUBLIC, public_records
 from samverkan.catalog.link import Catalog, link_records
 from samverkan.ingest.load import load_all
 from samverkan.ingest.problems import DataErrors, Problem, errors, format_problems
@@ -18,20 +18,20 @@ from samverkan.model.kinds import KINDS
 from samverkan.outputs import Output, OutputFile
 from samverkan.outputs.fold import fold_script
 from samverkan.outputs.schemas import schema_files
-from samverkan.site.render import Page, SiteInfo, render_site
+from samverkan.settings import Settings, SettingsError, make_settings
+from samverkan.site.render import Page, render_site
 from samverkan.site.search import SearchEntry, merge_entries, search_entries
 
 __all__ = [
-    "EDITIONS",
-    "INTERNAL",
-    "PUBLIC",
     "ROOT",
     "DataErrors",
     "Result",
-    "SiteInfo",
+    "Settings",
+    "SettingsError",
     "build_pages",
     "check_data",
     "format_problems",
+    "make_settings",
     "merge_entries",
 ]
 
@@ -108,7 +108,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def build_pages(
-    data_dir: Path, site: SiteInfo, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None
+    data_dir: Path, site: Settings, root: Path = ROOT, edition: str = INTERNAL, content: Path | None = None
 ) -> Result:
     """Every generated page and output file; DataErrors with the problems that stop them from being made.
 
@@ -119,7 +119,7 @@ def build_pages(
         return _build_pages(data_dir, site, root, edition, content)
 
 
-def _build_pages(data_dir: Path, site: SiteInfo, root: Path, edition: str, content: Path | None) -> Result:
+def _build_pages(data_dir: Path, site: Settings, root: Path, edition: str, content: Path | None) -> Result:
     catalog, warnings = check_data(data_dir, root, edition)
     pages = render_site(catalog, site)
     files = [file for output in OUTPUTS.values() for file in output(catalog)]

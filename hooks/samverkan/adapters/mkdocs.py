@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import json
 import logging
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,12 +34,6 @@ class BuildState:
 state = BuildState()
 
 
-def data_dir(config: MkDocsConfig) -> Path:
-    """The data folder: SAMVERKAN_DATA if set, else data/ beside mkdocs.yml."""
-    configured = os.environ.get("SAMVERKAN_DATA")
-    return Path(configured) if configured else Path(config.config_file_path).parent / "data"
-
-
 def pipeline() -> ModuleType:
     """The pipeline module, imported afresh when the package's code has changed since the last build.
 
@@ -59,19 +51,19 @@ def pipeline() -> ModuleType:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate and render before MkDocs touches site/, so bad data leaves the last site in place."""
+    """Read the settings, then validate and render before MkDocs touches site/, so that bad data
+    leaves the last site in place."""
     run = pipeline()
-    extra = {key: config.extra.get(key) for key in ("publisher", "feedback_url", "contact_email")}
-    site = run.SiteInfo(config.site_name, **{key: value for key, value in extra.items() if value})
-    if config.site_description:
-        site = dataclasses.replace(site, description=config.site_description)
-    else:
-        config.site_description = site.description
-    edition = os.environ.get("SAMVERKAN_EDITION") or run.INTERNAL
-    if edition not in run.EDITIONS:
-        raise PluginError(f"SAMVERKAN_EDITION är ”{edition}”, förväntade ”{run.INTERNAL}” eller ”{run.PUBLIC}”")
     try:
-        result = run.build_pages(data_dir(config), site, edition=edition, content=Path(config.docs_dir))
+        settings = run.make_settings(config.extra.get("samverkan"), Path(config.config_file_path).parent)
+    except run.SettingsError as error:
+        raise PluginError(str(error)) from None
+    config.site_description = settings.description
+    config.edit_uri = settings.edit_url  # empty: no edit links
+    for warning in settings.warnings():  # the site builds, but should not be published like this
+        log.info(f"Varning: {warning}")
+    try:
+        result = run.build_pages(settings.data, settings, edition=settings.edition, content=Path(config.docs_dir))
     except run.DataErrors as failure:
         raise PluginError(
             "Data innehåller fel, webbplatsen byggdes inte:\n" + run.format_problems(failure.problems)

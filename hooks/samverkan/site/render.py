@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from samverkan.model import records as models
 from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog, collaborations_in
+from samverkan.settings import Settings
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
 from samverkan.model.kinds import KINDS
@@ -60,20 +61,6 @@ limits = {
 # Every character Python-Markdown lets a backslash escape, and | for tables. Escaping them all,
 # wherever they stand, keeps a value from becoming a heading, list, link, emphasis or attribute.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """Settings that come from the site configuration (mkdocs.yml, or SAMVERKAN_* variables)."""
-
-    name: str = "Samverkansportalen"
-    description: str = (
-        "Samverkansöverenskommelser och interna samverkansstrukturer hos regioner och länsstyrelser, "
-        "sökbara och samlade på ett ställe."
-    )
-    publisher: str = "Samverkansportalen"
-    feedback_url: str = "https://github.com/samverkansportalen/samverkansportalen/issues/new"
-    contact_email: str = ""
 
 
 @dataclass(frozen=True)
@@ -188,7 +175,7 @@ def sv_period(period: Any) -> str:
 class Renderer:
     """One Jinja environment for every page; templates are files in templates/."""
 
-    def __init__(self, catalog: Catalog, site: SiteInfo) -> None:
+    def __init__(self, catalog: Catalog, site: Settings) -> None:
         self.catalog = catalog
         self.site = site
         self.env = jinja2.Environment(
@@ -256,5 +243,5 @@ class Renderer:
         return pages
 
 
-def render_site(catalog: Catalog, site: SiteInfo) -> list[Page]:
+def render_site(catalog: Catalog, site: Settings) -> list[Page]:
     return Renderer(catalog, site).render_all()
