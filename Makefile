@@ -10,8 +10,6 @@ SITE ?= site
 EDITION ?= intern
 export SAMVERKAN_EDITION := $(EDITION)
 
-# Material 9.7+ prints an end-of-life banner about MkDocs 2.0 on every run; it is noise here.
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test lint bench fuzz clean
 

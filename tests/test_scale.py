@@ -12,8 +12,7 @@ from conftest import BIN, ROOT, TEST_DEPLOYMENT, mkdocs_build
 
 from samverkan.cli import main
 from samverkan.dev.generate import generate, municipality_name
-from samverkan.pipeline import build_pages
-from samverkan.settings import Settings
+from samverkan.dev.successor import hookless_config
 
 
 def test_municipality_names_follow_swedish_usage() -> None:
@@ -54,14 +53,36 @@ def test_generated_data_builds(small: Path, tmp_path: Path) -> None:
     assert (tmp_path / "site" / "organisationer" / "stockholms-kommun" / "index.html").is_file()
 
 
-def test_render_writes_the_pages_the_hooks_make(small: Path, tmp_path: Path) -> None:
-    out = tmp_path / "docs"
-    assert main(["render", "--data", str(small), "--out", str(out)]) == 0
-    pages = build_pages(small, Settings()).pages
-    assert pages
-    for page in pages:
-        assert (out / page.path).read_text(encoding="utf-8") == page.content
-    assert (out / "om.md").is_file() and (out / "assets" / "filter.js").is_file()
+def articles(site: Path) -> dict[str, str]:
+    return {
+        str(page.relative_to(site)): page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>")[0]
+        for page in site.rglob("*.html")
+        if "<article" in page.read_text(encoding="utf-8")
+    }
+
+
+def test_a_rendered_docs_dir_builds_without_hooks_into_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The canonical build: `samverkan render`, then any MkDocs-compatible builder, no hooks."""
+    unset = {"SAMVERKAN_EDIT_URL": ""}  # edit links point at data files only in the hooks build
+    hooks = tmp_path / "hooks-site"
+    assert mkdocs_build(hooks, None, **unset).returncode == 0
+    for name, value in {**TEST_DEPLOYMENT, **unset}.items():
+        monkeypatch.setenv(name, value)  # render reads the settings as the build does
+    docs = tmp_path / "docs"
+    assert main(["render", "--out", str(docs)]) == 0
+    plain = tmp_path / "plain-site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **TEST_DEPLOYMENT, **unset}
+    command = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(hookless_config(docs, tmp_path)), "-d", str(plain)]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    ours, theirs = articles(hooks), articles(plain)
+    assert sorted(ours) == sorted(theirs)
+    assert [page for page in ours if ours[page] != theirs[page]] == []
+    assert (plain / "schemas" / "areas.schema.json").read_bytes() == (
+        hooks / "schemas" / "areas.schema.json"
+    ).read_bytes()
 
 
 def test_properdocs_builds_the_same_pages(built_site: Path, tmp_path: Path) -> None:

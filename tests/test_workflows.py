@@ -98,3 +98,10 @@ def test_fuzzing_runs_nightly_with_many_examples() -> None:
     fuzz = load(ROOT / ".github" / "workflows" / "fuzz.yml")
     assert "schedule" in fuzz["on"] and "workflow_dispatch" in fuzz["on"]
     assert "make fuzz FUZZ_EXAMPLES=" in runs(fuzz, "fuzz")
+
+
+def test_the_successor_canary_never_blocks() -> None:
+    canary = load(ROOT / ".github" / "workflows" / "successor.yml")
+    assert canary["jobs"]["zensical"]["continue-on-error"] is True
+    assert "schedule" in canary["on"] and "pull_request" not in canary["on"]
+    assert "python -m samverkan.dev.successor" in runs(canary, "zensical")
