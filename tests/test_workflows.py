@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -61,15 +63,40 @@ def test_pull_requests_are_checked_tested_built_and_previewed() -> None:
     assert commands.index("make check") < commands.index(".ci/run") < commands.index("make build")
 
 
-def test_main_is_published_to_pages_and_newer_merges_cancel_older_deploys() -> None:
+def test_main_is_published_to_pages_at_its_address_and_deploys_are_never_cancelled() -> None:
     publish = load(ROOT / ".github" / "workflows" / "publish.yml")
     assert publish["on"]["push"]["branches"] == ["main"]
-    assert publish["concurrency"]["cancel-in-progress"] is True
+    assert publish["concurrency"]["cancel-in-progress"] is False  # GitHub's starter warns against it
     assert "actions/upload-pages-artifact" in uses(publish, "build")
     assert uses(publish, "deploy") == ["actions/deploy-pages"]
     assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert "EDITION=public" in runs(publish, "build")
-    assert any(step.get("with", {}).get("cache") == "pip" for step in steps(publish, "build"))
+    build = steps(publish, "build")
+    pages = next(index for index, step in enumerate(build) if step.get("id") == "pages")
+    make = next(index for index, step in enumerate(build) if "make build" in step.get("run", ""))
+    assert pages < make and "EDITION=public" in build[make]["run"]
+    assert build[make]["env"]["SAMVERKAN_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert any(step.get("with", {}).get("cache") == "pip" for step in build)
+
+
+def test_actions_are_pinned_by_commit_and_checkouts_keep_no_credentials() -> None:
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), (path.name, line)
+        workflow = load(path)
+        for job in workflow["jobs"]:
+            for step in steps(workflow, job):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, (path.name, job)
+
+
+def test_zizmor_finds_nothing_at_medium_or_above() -> None:
+    zizmor = Path(sys.executable).parent / "zizmor"
+    if not zizmor.is_file():
+        pytest.skip("zizmor saknas i .venv")
+    command = [str(zizmor), "--offline", "--min-severity", "medium", *map(str, WORKFLOWS)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_intranet_alternative_uses_secrets_and_rsync() -> None:
