@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# dev (default): everything, tests included. run: only what building the site needs (publishing).
+LOCK ?= dev
+STAMP := $(VENV)/.installed-$(LOCK)
 AXE := node_modules/axe-core/axe.min.js
 ADDR ?= 127.0.0.1:8000
 SITE ?= site
@@ -11,13 +13,21 @@ EDITION ?= intern
 export SAMVERKAN_EDITION := $(EDITION)
 
 
-.PHONY: serve build check test lint bench fuzz clean
+.PHONY: serve build check test lint bench fuzz lock clean
 
 # The venv is made once and reinstalled only when the dependencies change.
-$(STAMP): pyproject.toml requirements-lock.txt
+$(STAMP): pyproject.toml requirements/$(LOCK).txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements-lock.txt -e '.[dev]'
-	@touch $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/$(LOCK).txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+# The locks, with hashes, generated from pyproject.toml: run.txt to build the site, dev.txt for
+# everything. Dependabot proposes updates to them; regenerate by hand after changing pyproject.toml.
+COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.installed-dev
+	$(COMPILE) --output-file=requirements/run.txt pyproject.toml
+	$(COMPILE) --extra=dev --output-file=requirements/dev.txt pyproject.toml
 
 # axe-core for the accessibility tests, from the npm registry, pinned by package-lock.json.
 $(AXE): package-lock.json

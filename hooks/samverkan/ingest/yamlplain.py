@@ -84,6 +84,10 @@ _SYNTAX_MESSAGES = [
     ("expected node content", "ett värde saknas, eller börjar med ett tecken som YAML reserverar"),
     ("alphabetic or numeric character", "ett ankare (&) eller alias (*) saknar namn"),
     ("duplicate anchor", "samma ankarnamn (&) används två gånger; ge dem olika namn"),
+    (
+        "nesting depth",
+        f"listor och mappningar ligger i fler än {MAX_DEPTH} nivåer i varandra; en post behöver högst sex",
+    ),
     ("tag", "en tagg (!) är felskriven; taggar används inte i datafilerna"),
     ("indentation indicator", "siffran efter | eller > är ogiltig; skriv bara | eller >"),
     ("leading all space line", "ett textblock efter | eller > börjar med en rad av bara mellanslag"),
