@@ -157,3 +157,42 @@ def test_pages_are_swedish(built_site: Path) -> None:
     page = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="sv"' in page
     assert "fonts.googleapis.com" not in page
+
+
+class Decisions(HTMLParser):
+    """Each decision's heading, and the items of the numbered lists that follow it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.section = ""
+        self.decisions: list[tuple[str, list[str]]] = []
+        self.stack: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack.append(tag)
+        if tag in ("h2", "h3", "li"):
+            self.text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        text = " ".join("".join(self.text).split())
+        if tag == "h2":
+            self.section = text
+        elif tag == "h3" and self.section == "Beslut och förslag":
+            self.decisions.append((text, []))
+        elif tag == "li" and "ol" in self.stack and self.decisions and self.section == "Beslut och förslag":
+            self.decisions[-1][1].append(text)
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_each_decision_has_its_points_and_no_more(built_site: Path, real_catalog: Catalog) -> None:
+    for collab in real_catalog.collaborations.values():
+        parser = Decisions()
+        parser.feed((built_site / url_of("collaborations", collab.id) / "index.html").read_text(encoding="utf-8"))
+        assert [len(points) for _, points in parser.decisions] == [len(d.points) for d in collab.decisions], collab.id
+        for _, points in parser.decisions:
+            assert not any(point.startswith(("Typ:", "Beslutande organ:", "Datum:")) for point in points), points
