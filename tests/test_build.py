@@ -77,6 +77,8 @@ def expected_facts(catalog: Catalog, record: Record) -> tuple[set[str], set[str]
             texts.add(MONTHS[value - 1])
         elif isinstance(value, str) and name in DATE_FIELDS:
             texts.add(sv_date(value))
+        elif name == "jurisdiction" and value == "Sverige":
+            continue  # the default says nothing, and is not shown
         elif isinstance(value, str) and name not in SKIPPED_FIELDS:
             texts.add(" ".join(value.split()))
         else:
@@ -98,7 +100,8 @@ def test_every_fact_appears_on_its_page(built_site: Path, real_catalog: Catalog)
     for kind, record in all_records(real_catalog):
         text, links = read_article(built_site, url_of(kind, record.id))
         facts, targets = expected_facts(real_catalog, record)
-        missing += [(record.id, fact) for fact in facts if fact not in text]
+        # Case aside: a title in running text is written in lower case ("tf. regiondirektör").
+        missing += [(record.id, fact) for fact in facts if fact.casefold() not in text.casefold()]
         missing += [(record.id, f"länk till {target}") for target in targets if target not in links]
     assert not missing
 
@@ -170,7 +173,7 @@ class Decisions(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack.append(tag)
+        self.stack.append("permalink" if ("class", "headerlink") in attrs else tag)
         if tag in ("h2", "h3", "li"):
             self.text = []
 
@@ -182,11 +185,12 @@ class Decisions(HTMLParser):
             self.decisions.append((text, []))
         elif tag == "li" and "ol" in self.stack and self.decisions and self.section == "Beslut och förslag":
             self.decisions[-1][1].append(text)
-        if self.stack and self.stack[-1] == tag:
+        if self.stack and self.stack[-1] in (tag, "permalink"):
             self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        self.text.append(data)
+        if "permalink" not in self.stack:
+            self.text.append(data)
 
 
 def test_each_decision_has_its_points_and_no_more(built_site: Path, real_catalog: Catalog) -> None:

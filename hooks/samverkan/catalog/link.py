@@ -21,7 +21,6 @@ from samverkan.model.records import (
     Meeting,
     Organisation,
     Party,
-    Period,
     Perspective,
     PostRef,
     Role,
@@ -93,22 +92,30 @@ class Catalog:
         found = {org.id: org for c in self.area_collaborations(area_id) for org in self.principal_parties(c)}
         return list(found.values())
 
-    def years(self, collab: Collaboration) -> list[int]:
-        """Every year the data dates the collaboration to: its period, decisions and documents."""
-        found = set(_period_years(collab.period))
-        for area in collab.priority_areas:
-            found.update(_period_years(area.period))
-        dates = [d.date for d in collab.decisions] + [d.date for d in collab.source_documents]
-        found.update(int(date[:4]) for date in dates if date)
-        return sorted(found)
+    def dated(self, collab: Collaboration) -> tuple[str, str]:
+        """The collaboration's own latest date and what it dates: its newest source document, else
+        the start of its own period; ("", "") when the data gives neither. Dates of other things
+        (a review decision, the period of a priority area) are not the collaboration's."""
+        found = [(doc.date, doc.kind.label.lower()) for doc in collab.source_documents if doc.date]
+        if collab.period and collab.period.start:
+            found.append((collab.period.start, "periodens början"))
+        return max(found, default=("", ""))
 
     def latest_collaborations(self, count: int) -> list[Collaboration]:
-        """The collaborations with the latest dates in the data, latest first, then by name."""
-        dated = sorted(self.collaborations.values(), key=lambda c: max(self.years(c), default=0), reverse=True)
-        return dated[:count]
+        """The collaborations by their own latest date, latest first; undated ones last, by name."""
+        return sorted(self.collaborations.values(), key=lambda c: self.dated(c)[0], reverse=True)[:count]
 
-    def area_years(self, area_id: str) -> list[int]:
-        return sorted({year for collab in self.area_collaborations(area_id) for year in self.years(collab)})
+    def area_role(self, area_id: str) -> str:
+        """What an area is in the collaborations that use it: a priority area, a perspective, or both."""
+        roles = [
+            label
+            for uses, label in [
+                (self.area_priorities[area_id], "Prioriterat område"),
+                (self.area_perspectives[area_id], "Tvärgående perspektiv"),
+            ]
+            if uses
+        ]
+        return " och ".join([roles[0], *(role.lower() for role in roles[1:])]) if roles else "Område"
 
     def area_collaborations(self, area_id: str) -> list[Collaboration]:
         """Every collaboration that has the area as a priority or a perspective, once each."""
@@ -118,21 +125,14 @@ class Catalog:
         """Governing documents the organisation has drawn up or adopted."""
         return [doc for doc in self.documents.values() if org_id in doc.organisations or doc.adopted_by == org_id]
 
-    def areas_of(self, org_id: str) -> list[Area]:
-        """The priority areas and perspectives of every collaboration the organisation takes part in."""
+    def areas_of(self, org_id: str, perspectives: bool = False) -> list[Area]:
+        """The priority areas (or, with perspectives, the cross-cutting perspectives) of every
+        collaboration the organisation takes part in."""
         found: dict[str, Area] = {}
         for collab, _ in self.roles[org_id]:
-            for area_id in [use.area for use in collab.priority_areas] + [use.area for use in collab.perspectives]:
-                found[area_id] = self.areas[area_id]
+            for use in collab.perspectives if perspectives else collab.priority_areas:
+                found[use.area] = self.areas[use.area]
         return sorted(found.values(), key=_by_name)
-
-
-def _period_years(period: Period | None) -> range:
-    """The years a period spans; one year when only its start or its end is known."""
-    if period is None or not (period.start or period.end):
-        return range(0)
-    first, last = (int(date[:4]) for date in (period.start or period.end, period.end or period.start))  # type: ignore[index]
-    return range(first, last + 1)
 
 
 def _by_name(record: Any) -> str:

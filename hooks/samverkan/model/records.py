@@ -262,7 +262,7 @@ class Role(Vocabulary):
     huvudman = "huvudman", "Huvudman"
     part = "part", "Part"
     deltagare = "deltagare", "Deltagare"
-    beredning = "beredning", "Bereder"
+    beredning = "beredning", "Beredning"
     uppdragstagare = "uppdragstagare", "Uppdragstagare"
     beslutande = "beslutande", "Beslutande"
     samrad = "samrad", "Samråd"
@@ -532,7 +532,7 @@ class Signatory(Item):
     model_config = ConfigDict(title="Undertecknare")
 
     name: Name = field("Namn", "Personens namn.", "Stefan Hollmark")
-    title: Name = field("Titel", "Titeln som den står i källan.", "Regiondirektör")
+    title: Name = field("Titel", "Titeln med källans ord, med liten bokstav som i löpande text.", "tf. regiondirektör")
     post: PostRef | None = field(
         "Befattning",
         "Befattningen som titeln motsvarar.",

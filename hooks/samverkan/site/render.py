@@ -97,6 +97,11 @@ def sv_date(value: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def date_label(value: str | None) -> str:
+    """What a partial date is called: a year is not a date."""
+    return {4: "År", 7: "Månad"}.get(len(value or ""), "Datum")
+
+
 def sv_join(items: list[str]) -> str:
     """a, b och c."""
     items = [str(item) for item in items]
@@ -192,6 +197,7 @@ class Renderer:
         self.env.filters.update(
             label=lambda value: value.label,
             sv_date=sv_date,
+            date_label=date_label,
             months=month_names,
             sv_join=sv_join,
             markdown=render_markdown,
