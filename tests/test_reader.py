@@ -157,7 +157,6 @@ def test_tables_filter_by_text_and_facets(page: Page, site_url: str) -> None:
     expect(status).to_have_text("Visar 2 av 3.")
     page.get_by_label("Status").select_option("Gällande")
     expect(status).to_have_text("Visar 1 av 3.")
-    page.get_by_label("År").select_option("2018")
     expect(rows.filter(visible=True)).to_contain_text(["Samverkansavtal"])
     page.goto(site_url + "organisationer/")
     page.get_by_label("Typ").select_option("Nämnd")
