@@ -200,3 +200,28 @@ def test_each_decision_has_its_points_and_no_more(built_site: Path, real_catalog
         assert [len(points) for _, points in parser.decisions] == [len(d.points) for d in collab.decisions], collab.id
         for _, points in parser.decisions:
             assert not any(point.startswith(("Typ:", "Beslutande organ:", "Datum:")) for point in points), points
+
+
+CLAIMS_OF_A_DECIDED_THING = [
+    "Ersätter:",
+    "Ersätts av:",
+    "Strukturen har både",
+    "har antagits",
+    "beslutades",
+    "inrättades",
+]
+"""Phrases that say something proposed has happened: a page of a proposal, or of what it would
+replace, must not hold them."""
+
+
+def test_no_page_says_a_proposed_thing_happened(built_site: Path, real_catalog: Catalog) -> None:
+    proposed = [c for c in real_catalog.collaborations.values() if c.status.value == "forslag"]
+    assert proposed
+    replaced = {c.predecessor for c in proposed if c.predecessor}
+    for collab in real_catalog.collaborations.values():
+        if collab in proposed or collab.id in replaced:
+            text, _ = read_article(built_site, url_of("collaborations", collab.id))
+            assert [phrase for phrase in CLAIMS_OF_A_DECIDED_THING if phrase in text] == [], collab.id
+    for old in replaced:
+        text, _ = read_article(built_site, url_of("collaborations", str(old)))
+        assert "Föreslås ersättas av:" in text
