@@ -121,7 +121,7 @@ def test_search_index_has_every_record(built_site: Path, real_catalog: Catalog) 
         doc["location"].rstrip("/"): html.unescape(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]
     }
     for kind, record in all_records(real_catalog):
-        assert titles.get(url_of(kind, record.id)) == record.name
+        assert titles.get(url_of(kind, record.id)) == real_catalog.title(record)
 
 
 def test_start_page_reaches_every_record_within_two_clicks(built_site: Path, real_catalog: Catalog) -> None:
@@ -225,3 +225,16 @@ def test_no_page_says_a_proposed_thing_happened(built_site: Path, real_catalog: 
     for old in replaced:
         text, _ = read_article(built_site, url_of("collaborations", str(old)))
         assert "Föreslås ersättas av:" in text
+
+
+def test_a_structure_is_titled_with_its_owner_everywhere(built_site: Path) -> None:
+    """The name "Intern samverkansstruktur för samverkan och samordning …" names no organisation."""
+    title = "Intern samverkansstruktur, Region Gotland"
+    page = (built_site / "samverkan" / "intern-samverkansstruktur-region-gotland" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert f">{title}</h1>" in page
+    assert "Intern samverkansstruktur för samverkan och samordning mellan nämnder och förvaltningar" in page
+    assert f">{title}</a>" in (built_site / "samverkan" / "index.html").read_text(encoding="utf-8")
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert title in [doc["title"] for doc in index["docs"]]

@@ -82,6 +82,17 @@ class Catalog:
             chain.append(org)
         return chain
 
+    def title(self, record: Any) -> str:
+        """A record's title as readers meet it in headings, lists and search results: a
+        collaboration whose name names none of its owners gets them after it (its short name when
+        it has one): "Intern samverkansstruktur, Region Gotland". Other records keep their name."""
+        if not isinstance(record, Collaboration):
+            return str(record.name)
+        owners = self.principal_parties(record)
+        if any(org.name in record.name or (org.short_name and org.short_name in record.name) for org in owners):
+            return record.name
+        return f"{record.short_name or record.name}, {', '.join(org.name for org in owners)}"
+
     def principal_parties(self, collab: Collaboration) -> list[Organisation]:
         """The parties an agreement is between, or the organisation that owns a structure."""
         principal = [p for p in collab.parties if p.role in (Role.part, Role.huvudman)] or collab.parties

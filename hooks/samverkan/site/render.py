@@ -131,7 +131,8 @@ def intern(item: Any) -> Markup:
 def link(context: Any, kind: str, record: Any) -> Markup:
     """[Name](relative/path.md), escaped, with the intern badge when it applies."""
     badge = INTERN_BADGE if record.internal else ""
-    return Markup(f"[{escape(md_escape(record.name))}]({href(context, kind, record.id)}){badge}")
+    title = context["catalog"].title(record)
+    return Markup(f"[{escape(md_escape(title))}]({href(context, kind, record.id)}){badge}")
 
 
 @jinja2.pass_context
