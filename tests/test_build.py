@@ -31,15 +31,22 @@ class Article(HTMLParser):
         self.text: list[str] = []
         self.hrefs: list[str] = []
 
+    INLINE = ("a", "abbr", "em", "strong", "code", "span")
+    """Tags inside a run of text: no space is put where they start or end."""
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "article" or self.depth:
             self.depth += tag not in ("br", "hr", "img", "meta", "input", "link")
+            if tag not in self.INLINE:
+                self.text.append(" ")
         if self.depth and tag == "a":
             self.hrefs.append(dict(attrs).get("href") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if self.depth and tag not in ("br", "hr", "img", "meta", "input", "link"):
             self.depth -= 1
+            if tag not in self.INLINE:
+                self.text.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.depth:
@@ -49,7 +56,7 @@ class Article(HTMLParser):
 def read_article(site: Path, url: str) -> tuple[str, set[str]]:
     parser = Article()
     parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
-    text = " ".join(" ".join(parser.text).split())
+    text = " ".join("".join(parser.text).split())
     links = {normpath(urljoin(f"/{url}/", href).split("#")[0]).strip("/") for href in parser.hrefs}
     return text, links
 
@@ -238,3 +245,16 @@ def test_a_structure_is_titled_with_its_owner_everywhere(built_site: Path) -> No
     assert f">{title}</a>" in (built_site / "samverkan" / "index.html").read_text(encoding="utf-8")
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert title in [doc["title"] for doc in index["docs"]]
+
+
+def test_abbreviations_show_their_meaning_and_have_a_page(built_site: Path, real_catalog: Catalog) -> None:
+    page = (
+        built_site / url_of("collaborations", "overenskommelse-lansstyrelsen-region-jamtland-harjedalen") / "index.html"
+    )
+    text = page.read_text(encoding="utf-8")
+    hsn = real_catalog.organisations["halso-och-sjukvardsnamnden-region-jamtland-harjedalen"]
+    assert f'<abbr title="{hsn.name}">HSN</abbr>' in text
+    assert '<abbr title="alkohol, narkotika, dopning, tobak och spel om pengar">ANDTS</abbr>' in text
+    glossary = (built_site / "forkortningar" / "index.html").read_text(encoding="utf-8")
+    for key in ["ANDTS", "HSN", "KL", "RUN", "RUS"]:
+        assert re.search(rf"<td>(<abbr [^>]*>)?{key}(</abbr>)?</td>", glossary), key

@@ -33,6 +33,7 @@ PAGES = [
     "redaktorer/",
     "om/",
     "tillganglighet/",
+    "forkortningar/",
     "404.html",
 ]
 

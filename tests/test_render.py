@@ -89,7 +89,7 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
     assert all(path.endswith(".md") for path in pages)
-    assert len(pages) == 1 + len(KINDS) + 7 + 2  # start, index per kind, records, guide, accessibility
+    assert len(pages) == 1 + len(KINDS) + 7 + 3  # start, index per kind, records, guide, accessibility, glossary
 
 
 def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:

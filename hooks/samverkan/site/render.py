@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup, escape
 
 from samverkan.model import records as models
@@ -42,6 +43,10 @@ MONTHS = [
 ]
 
 GUIDE_PATH = "redaktorer.md"
+ABBREVIATIONS_PATH = "forkortningar.md"
+ABBREVIATIONS = Path(__file__).parent / "resources" / "abbreviations.yml"
+_ABBREVIATION = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9}")
+"""What counts as an abbreviation: two to ten capitals and digits, as HSN, RUN, KL and ANDTS."""
 ACCESSIBILITY_PATH = "tillganglighet.md"
 
 _WHITESPACE = re.compile(r"\s+")
@@ -178,12 +183,25 @@ def sv_period(period: Any) -> str:
     return text
 
 
+def abbreviations(catalog: Catalog) -> dict[str, str]:
+    """Abbreviation → meaning: the short names of organisations and laws, and the list in
+    resources/abbreviations.yml for those that name no record; sorted."""
+    found = yaml.safe_load(ABBREVIATIONS.read_text(encoding="utf-8")) or {}
+    for kind in ("organisations", "legal"):
+        for record in catalog.records[kind].values():
+            short = getattr(record, "short_name", None)
+            if short and _ABBREVIATION.fullmatch(short) and not record.internal:
+                found.setdefault(short, record.name)
+    return {key: " ".join(str(found[key]).split()) for key in sorted(found)}
+
+
 class Renderer:
     """One Jinja environment for every page; templates are files in templates/."""
 
     def __init__(self, catalog: Catalog, site: Settings) -> None:
         self.catalog = catalog
         self.site = site
+        self.abbreviations = abbreviations(catalog)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(
                 [TEMPLATES, *dict.fromkeys(kind.template_dir for kind in KINDS.values() if kind.template_dir)]
@@ -220,7 +238,13 @@ class Renderer:
 
     def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
         markdown = self.env.get_template(template).render(page_path=path, **context)
-        return Page(path, markdown, source)
+        return Page(path, markdown + self.abbreviations_in(markdown), source)
+
+    def abbreviations_in(self, markdown: str) -> str:
+        """Python-Markdown's abbreviation definitions for those the page uses: each is then shown with
+        its meaning on hover and focus (Material's content.tooltips)."""
+        used = [key for key in self.abbreviations if re.search(rf"(?<![\w-]){key}(?![\w-])", markdown)]
+        return "".join(f"\n*[{key}]: {self.abbreviations[key]}" for key in used) + ("\n" if used else "")
 
     def guide(self) -> Page:
         """The editors' guide: field reference and templates come from the schema, never written twice."""
@@ -247,6 +271,7 @@ class Renderer:
             )
         pages.append(self.guide())
         pages.append(self.render("accessibility.md.j2", ACCESSIBILITY_PATH))
+        pages.append(self.render("abbreviations.md.j2", ABBREVIATIONS_PATH, abbreviations=self.abbreviations))
         return pages
 
 
