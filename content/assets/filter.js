@@ -83,8 +83,26 @@
     update();
   };
 
+  // A table wider than the page scrolls: as a region with a name and keyboard focus, so that it
+  // can be scrolled without a mouse (WCAG 2.1.1). Looked at again when the window changes size.
+  var markScrolling = function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.classList.add("samverkan-scroll");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Tabell, rulla i sidled för fler kolumner");
+      } else if (wrap.classList.contains("samverkan-scroll")) {
+        wrap.classList.remove("samverkan-scroll");
+        ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+      }
+    });
+  };
+
   var init = function () {
     Array.prototype.forEach.call(document.querySelectorAll(".samverkan-filter"), setUp);
+    markScrolling();
+    window.addEventListener("resize", markScrolling);
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
