@@ -102,6 +102,16 @@ def sv_date(value: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def status_source(collab: Any) -> str:
+    """Where, and as of when, a collaboration's status is stated: its newest source document,
+    " (tjänsteskrivelse 30 juni 2023)"; empty when the data names no source."""
+    docs = sorted(collab.source_documents, key=lambda doc: doc.date or "")
+    if not docs:
+        return ""
+    when = f" {sv_date(docs[-1].date)}" if docs[-1].date else ", odaterad"
+    return f" ({docs[-1].kind.label.lower()}{when})"
+
+
 def date_label(value: str | None) -> str:
     """What a partial date is called: a year is not a date."""
     return {4: "År", 7: "Månad"}.get(len(value or ""), "Datum")
@@ -217,6 +227,7 @@ class Renderer:
             label=lambda value: value.label,
             sv_date=sv_date,
             date_label=date_label,
+            status_source=status_source,
             months=month_names,
             sv_join=sv_join,
             markdown=render_markdown,
