@@ -597,7 +597,7 @@ class ChangeNote(Item):
     text: Text = field("Ändring", "Vad som ändrades, med källans ord.", "Miljö har lagts till.")
     when: Text | None = field("När", "När, med källans ord.", "v. 6", default=None)
     consulted: list[OrgId] = field(
-        "Efter samråd med",
+        "Avstämt med presidiet eller ledningen i",
         "Id för organ vars presidier eller ledning tillfrågades.",
         ["halso-och-sjukvardsnamnden"],
         default=[],
