@@ -297,6 +297,15 @@ class DocumentKind(Vocabulary):
     ovrigt = "ovrigt", "Övrigt"
 
 
+class DocumentState(Vocabulary):
+    """Whether a governing document exists, or is only to be drawn up (as an agreement's årsplan)."""
+
+    __title__ = "Dokumentets läge"
+
+    finns = "finns", "Finns"
+    ska_tas_fram = "ska_tas_fram", "Ska tas fram"
+
+
 class Visibility(Vocabulary):
     """Who may see a record or an item: everyone, or only readers of the intranet edition."""
 
@@ -701,6 +710,12 @@ class Document(Record):
     model_config = ConfigDict(title="Styrdokument")
 
     kind: DocumentKind = field("Typ", "Vilket slags styrdokument.", "strategi")
+    state: DocumentState = field(
+        "Läge",
+        "ska_tas_fram för ett dokument som källan säger ska tas fram; utelämnat: finns.",
+        "ska_tas_fram",
+        default=DocumentState.finns,
+    )
     organisations: list[OrgId] = field(
         "Framtaget av", "Id för organisationer som tagit fram dokumentet.", ["region-gotland"], default=[]
     )
