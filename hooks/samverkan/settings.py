@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-EDITIONS = ("intern", "public")
+from samverkan.catalog.edition import EDITIONS, INTERNAL
+
 DESCRIPTION = (
     "Samverkansöverenskommelser och interna samverkansstrukturer hos regioner och länsstyrelser, "
     "sökbara och samlade på ett ställe."
@@ -36,7 +37,7 @@ class Settings(BaseModel):
     """The body behind the site, named in the accessibility statement; the build warns while empty."""
     contact_email: str = ""
     feedback_url: str = ""
-    edition: Literal["intern", "public"] = "intern"
+    edition: str = INTERNAL
     data: Path = Path("data")
     """The data folder; relative to mkdocs.yml's folder."""
     repository: str = ""
@@ -49,6 +50,13 @@ class Settings(BaseModel):
     def _web_address(cls, value: str) -> str:
         if value and not value.startswith(("https://", "http://")):
             raise ValueError("förväntade en webbadress som börjar med https://")
+        return value
+
+    @field_validator("edition")
+    @classmethod
+    def _edition(cls, value: str) -> str:
+        if value not in EDITIONS:
+            raise ValueError(f"fann ”{value}”, förväntade ett av: {', '.join(EDITIONS)}")
         return value
 
     @field_validator("contact_email")
@@ -89,8 +97,6 @@ def make_settings(values: dict[str, Any] | None, base: Path, **overrides: Any) -
             where = ".".join(str(part) for part in problem["loc"])
             if problem["type"] == "extra_forbidden":
                 reason = f"okänd inställning; kända: {', '.join(Settings.model_fields)}"
-            elif problem["type"] == "literal_error":
-                reason = f"fann ”{problem['input']}”, förväntade ett av: {', '.join(EDITIONS)}"
             else:
                 reason = str(problem.get("ctx", {}).get("error") or "fältet är tomt")
             lines.append(f"mkdocs.yml, extra.samverkan.{where}: {reason}")
