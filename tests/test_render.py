@@ -20,6 +20,7 @@ from samverkan.settings import Settings
 from samverkan.site.render import (
     Page,
     Renderer,
+    counted,
     md_escape,
     month_names,
     render_site,
@@ -71,6 +72,15 @@ def test_sv_join_and_months() -> None:
     assert sv_join(["a"]) == "a"
     assert sv_join(["a", "b", "c"]) == "a, b och c"
     assert month_names([2, 11, 12]) == "februari, november och december"
+
+
+def test_counted_spells_out_numbers_up_to_twelve() -> None:
+    assert counted(1, "lagrum", "lagrum", "ett") == "ett lagrum"
+    assert counted(1, "organisation", "organisationer") == "en organisation"
+    assert counted(0, "organisation", "organisationer") == "noll organisationer"
+    assert counted(3, "organisation", "organisationer") == "tre organisationer"
+    assert counted(12, "nivå", "nivåer") == "tolv nivåer"
+    assert counted(13, "nivå", "nivåer") == "13 nivåer"
 
 
 def test_sv_period() -> None:

@@ -104,17 +104,30 @@ def sv_date(value: str | None) -> str:
 
 def status_source(collab: Any) -> str:
     """Where, and as of when, a collaboration's status is stated: its newest source document,
-    " (tjänsteskrivelse 30 juni 2023)"; empty when the data names no source."""
-    docs = sorted(collab.source_documents, key=lambda doc: doc.date or "")
-    if not docs:
-        return ""
-    when = f" {sv_date(docs[-1].date)}" if docs[-1].date else ", odaterad"
-    return f" ({docs[-1].kind.label.lower()}{when})"
+    " (tjänsteskrivelse 30 juni 2023)", and the editor's note on it; empty when there is neither."""
+    parts = [collab.status_note] if collab.status_note else []
+    if collab.source_documents:
+        doc = max(collab.source_documents, key=lambda doc: doc.date or "")
+        parts.insert(
+            0, f"{doc.kind.label.lower()} {sv_date(doc.date)}" if doc.date else f"{doc.kind.label.lower()}, odaterad"
+        )
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def date_label(value: str | None) -> str:
     """What a partial date is called: a year is not a date."""
     return {4: "År", 7: "Månad"}.get(len(value or ""), "Datum")
+
+
+NUMBER_WORDS = ["noll", "", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+
+
+def counted(number: int, singular: str, plural: str, article: str = "en") -> str:
+    """A number and its noun in running text, as Myndigheternas skrivregler write them: numbers up
+    to twelve in words, larger ones in digits. "ett lagrum", "tre organisationer", "13 organisationer"."""
+    if number == 1:
+        return f"{article} {singular}"
+    return f"{NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else number} {plural}"
 
 
 def sv_join(items: list[str]) -> str:
@@ -230,6 +243,7 @@ class Renderer:
             status_source=status_source,
             months=month_names,
             sv_join=sv_join,
+            counted=counted,
             markdown=render_markdown,
             period=sv_period,
             org_name=lambda org_id: catalog.organisations[org_id].name,
@@ -277,7 +291,9 @@ class Renderer:
             records = catalog.records[kind.key]
             pages.append(self.render(kind.index_template, kind.page(), kind=kind, records=list(records.values())))
             pages.extend(
-                self.render(kind.page_template, kind.page(record.id), catalog.sources[(kind.key, record.id)], record=record)
+                self.render(
+                    kind.page_template, kind.page(record.id), catalog.sources[(kind.key, record.id)], record=record
+                )
                 for record in records.values()
             )
         pages.append(self.guide())
