@@ -169,29 +169,37 @@ def test_pages_are_swedish(built_site: Path) -> None:
     assert "fonts.googleapis.com" not in page
 
 
+POINTS = ("Förslagets punkter:", "Beslutspunkter:")
+
+
 class Decisions(HTMLParser):
-    """Each decision's heading, and the items of the numbered lists that follow it."""
+    """Each decision: the heading above a paragraph "Beslutspunkter:" (or "Förslagets punkter:"),
+    and the items of the numbered list that follows it, up to the next heading."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.section = ""
+        self.heading = ""
+        self.open: list[str] | None = None
         self.decisions: list[tuple[str, list[str]]] = []
         self.stack: list[str] = []
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.stack.append("permalink" if ("class", "headerlink") in attrs else tag)
-        if tag in ("h2", "h3", "li"):
+        if tag in ("h2", "h3", "li", "p"):
             self.text = []
+        if tag in ("h2", "h3"):
+            self.open = None
 
     def handle_endtag(self, tag: str) -> None:
         text = " ".join("".join(self.text).split())
-        if tag == "h2":
-            self.section = text
-        elif tag == "h3" and self.section == "Beslut och förslag":
-            self.decisions.append((text, []))
-        elif tag == "li" and "ol" in self.stack and self.decisions and self.section == "Beslut och förslag":
-            self.decisions[-1][1].append(text)
+        if tag in ("h2", "h3"):
+            self.heading = text
+        elif tag == "p" and text in POINTS:
+            self.open = []
+            self.decisions.append((self.heading, self.open))
+        elif tag == "li" and "ol" in self.stack and self.open is not None:
+            self.open.append(text)
         if self.stack and self.stack[-1] in (tag, "permalink"):
             self.stack.pop()
 
@@ -201,12 +209,17 @@ class Decisions(HTMLParser):
 
 
 def test_each_decision_has_its_points_and_no_more(built_site: Path, real_catalog: Catalog) -> None:
+    """The proposed decisions open the page, as in a tjänsteskrivelse; the decisions taken follow."""
     for collab in real_catalog.collaborations.values():
         parser = Decisions()
         parser.feed((built_site / url_of("collaborations", collab.id) / "index.html").read_text(encoding="utf-8"))
-        assert [len(points) for _, points in parser.decisions] == [len(d.points) for d in collab.decisions], collab.id
-        for _, points in parser.decisions:
-            assert not any(point.startswith(("Typ:", "Beslutande organ:", "Datum:")) for point in points), points
+        in_page_order = sorted(collab.decisions, key=lambda d: d.kind.value != "forslag")
+        assert [len(points) for _, points in parser.decisions] == [len(d.points) for d in in_page_order], collab.id
+        for (heading, points), decision in zip(parser.decisions, in_page_order, strict=True):
+            assert points == [" ".join(point.split()) for point in decision.points], heading
+            assert not any(
+                point.startswith(("Typ:", "Beslutande organ:", "Datum:", "Föreslås av:")) for point in points
+            )
 
 
 CLAIMS_OF_A_DECIDED_THING = [
@@ -232,6 +245,22 @@ def test_no_page_says_a_proposed_thing_happened(built_site: Path, real_catalog: 
     for old in replaced:
         text, _ = read_article(built_site, url_of("collaborations", str(old)))
         assert "Föreslås ersättas av:" in text
+
+
+def test_sections_link_to_themselves_in_swedish_and_the_title_does_not(built_site: Path) -> None:
+    page = (
+        (built_site / url_of("collaborations", "overenskommelse-lansstyrelsen-region-jamtland-harjedalen"))
+        .joinpath("index.html")
+        .read_text(encoding="utf-8")
+    )
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert h1 and "headerlink" not in h1.group(1)
+    assert (
+        '<h2 id="kallhandlingar">Källhandlingar<a aria-label="Länk till avsnittet Källhandlingar" class="headerlink" href="#kallhandlingar">'
+        in page
+    )
+    sections = re.findall(r"<h[2-6] id=", page)
+    assert len(sections) > 5 and len(sections) == page.count('class="headerlink"')
 
 
 def test_a_structure_is_titled_with_its_owner_everywhere(built_site: Path) -> None:

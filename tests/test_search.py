@@ -43,4 +43,4 @@ def test_results_say_what_kind_of_record_and_whose(page: Page, site_url: str) ->
     assert "Prioriterat område" in first and "Region Jämtland Härjedalen" in first
     search(page, site_url, "2022/1483")
     first = page.locator(".md-search-result__list > li").first.inner_text()
-    assert "Intern samverkansstruktur · Förslag · Region Gotland" in first
+    assert "Intern samverkansstruktur · Förslag (tjänsteskrivelse 30 juni 2023) · Region Gotland" in first

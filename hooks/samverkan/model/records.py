@@ -262,10 +262,10 @@ class Role(Vocabulary):
     huvudman = "huvudman", "Huvudman"
     part = "part", "Part"
     deltagare = "deltagare", "Deltagare"
-    beredning = "beredning", "Beredning"
+    beredning = "beredning", "Beredande organ"
     uppdragstagare = "uppdragstagare", "Uppdragstagare"
-    beslutande = "beslutande", "Beslutande"
-    samrad = "samrad", "Samråd"
+    beslutande = "beslutande", "Beslutande organ"
+    samrad = "samrad", "Samrådspart"
     undertecknare = "undertecknare", "Undertecknare"
     initiativtagare = "initiativtagare", "Initiativtagare"
 
@@ -623,7 +623,10 @@ class Collaboration(Record):
     short_name: Name | None = field("Kortnamn", "Kort namn för listor.", "Samverkansöverenskommelsen", default=None)
     status: Status = field("Status", "Läget enligt den senaste källan.", "forslag")
     status_note: Text | None = field(
-        "Om status", "Förklaring till status.", "Enligt ärendebeskrivningen.", default=None
+        "Statusens källa",
+        "Var och när statusen anges, om samverkan saknar egen källhandling. Visas inom parentes efter statusen.",
+        "enligt ärendebeskrivningen om den nya överenskommelsen, odaterad",
+        default=None,
     )
     period: Period | None = field("Period", "När samverkan gäller.", {"start": 2022, "end": 2024}, default=None)
     case: CaseNumber | None = field(
