@@ -84,14 +84,22 @@ class Catalog:
 
     def title(self, record: Any) -> str:
         """A record's title as readers meet it in headings, lists and search results: a
-        collaboration whose name names none of its owners gets them after it (its short name when
-        it has one): "Intern samverkansstruktur, Region Gotland". Other records keep their name."""
-        if not isinstance(record, Collaboration):
+        collaboration or document whose name names none of its owners gets them after it (a
+        collaboration's short name when it has one): "Intern samverkansstruktur, Region Gotland",
+        "Energi- och klimatstrategi 2020–2030, Länsstyrelsen Jämtlands län och Region Jämtland
+        Härjedalen". Other records keep their name."""
+        if isinstance(record, Collaboration):
+            owners, name = self.principal_parties(record), record.short_name or record.name
+        elif isinstance(record, Document):
+            owners, name = [self.organisations[org_id] for org_id in record.organisations], record.name
+        else:
             return str(record.name)
-        owners = self.principal_parties(record)
-        if any(org.name in record.name or (org.short_name and org.short_name in record.name) for org in owners):
-            return record.name
-        return f"{record.short_name or record.name}, {', '.join(org.name for org in owners)}"
+        if not owners or any(
+            org.name in record.name or (org.short_name and org.short_name in record.name) for org in owners
+        ):
+            return str(record.name)
+        names = [org.name for org in owners]
+        return f"{name}, {' och '.join([', '.join(names[:-1]), names[-1]] if len(names) > 1 else names)}"
 
     def principal_parties(self, collab: Collaboration) -> list[Organisation]:
         """The parties an agreement is between, or the organisation that owns a structure."""
