@@ -21,6 +21,7 @@ from samverkan.site.render import (
     Page,
     Renderer,
     counted,
+    lower_first,
     md_escape,
     month_names,
     render_site,
@@ -72,6 +73,13 @@ def test_sv_join_and_months() -> None:
     assert sv_join(["a"]) == "a"
     assert sv_join(["a", "b", "c"]) == "a, b och c"
     assert month_names([2, 11, 12]) == "februari, november och december"
+
+
+def test_lower_first_keeps_abbreviations() -> None:
+    assert lower_first("Regiondirektör") == "regiondirektör"
+    assert lower_first("HR-direktör") == "HR-direktör"
+    assert lower_first("HOSPA") == "HOSPA"
+    assert lower_first("") == ""
 
 
 def test_counted_spells_out_numbers_up_to_twelve() -> None:

@@ -371,6 +371,32 @@ class PostRef(Item):
     )
 
 
+class Intros(Item):
+    model_config = ConfigDict(title="Inledningar")
+
+    purposes: Text | None = field(
+        "Syften", "Källans inledning till syftena.", "Syftet med överenskommelsen är att:", default=None
+    )
+    priority_areas: Text | None = field(
+        "Prioriterade områden",
+        "Källans inledning till områdena.",
+        "Förslag till prioriterade områden med målsättningar för år 2022–2024:",
+        default=None,
+    )
+    perspectives: Text | None = field(
+        "Tvärgående perspektiv",
+        "Källans mening om perspektiven, i stället för en kommentar vid vart och ett.",
+        "De ska inkluderas som tvärgående perspektiv i de prioriterade områdena.",
+        default=None,
+    )
+    assignments: Text | None = field(
+        "Uppdrag",
+        "Källans inledning till uppdragen, i stället för samma tid vid vart och ett.",
+        "Efter att samverkansöverenskommelsen har slutits ska uppdrag ges till respektive organisation att:",
+        default=None,
+    )
+
+
 class Period(Item):
     model_config = ConfigDict(title="Period")
 
@@ -455,7 +481,10 @@ class Meeting(Item):
         "Deltagare, med källans ord", "Deltagarna som källan beskriver dem.", "Landshövdingen/Regionråd", default=None
     )
     prepared_by: OrgId | None = field(
-        "Förbereds av", "Id för organet som förbereder mötet.", "koncernledningsgruppen-region-gotland", default=None
+        "Förberedande organ",
+        "Id för organet som förbereder mötet.",
+        "koncernledningsgruppen-region-gotland",
+        default=None,
     )
     description: Text | None = field("Beskrivning", "Vad mötet gör.", "Samordnar verksamhetsplaneringen.", default=None)
 
@@ -491,7 +520,7 @@ class Decision(Item):
         "Beslutande organ", "Id för organet som beslutar.", "regionstyrelsen-region-gotland", default=None
     )
     proposed_by: PostRef | None = field(
-        "Föreslås av",
+        "Förslagsställare",
         "Organisation eller befattning som lägger förslaget.",
         {"organisation": "region-gotland", "post": "regiondirektor"},
         default=None,
@@ -647,6 +676,12 @@ class Collaboration(Record):
     background: list[Text] = field(
         "Bakgrund", "Bakgrunden, ett stycke per rad.", ["Det finns sedan tidigare ett samverkansavtal."], default=[]
     )
+    intros: Intros | None = field(
+        "Inledningar",
+        "Källans inledande meningar till avsnitten, så att varje sak står en gång.",
+        {"purposes": "Syftet med överenskommelsen är att:"},
+        default=None,
+    )
     purposes: list[Text] = field(
         "Syften", "Syftena, ett per rad.", ["Etablera en kontinuerlig mötesstruktur"], default=[]
     )
@@ -657,7 +692,7 @@ class Collaboration(Record):
         "Tvärgående perspektiv", "Perspektiv som ska ingå i alla områden.", [{"area": "samiska-fragor"}], default=[]
     )
     meetings: list[Meeting] = field(
-        "Återkommande möten",
+        "Möten",
         "Möten som hålls regelbundet.",
         [{"name": "Möte på högsta nivå", "months": [2, 12]}],
         default=[],

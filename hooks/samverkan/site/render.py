@@ -130,6 +130,12 @@ def counted(number: int, singular: str, plural: str, article: str = "en") -> str
     return f"{NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else number} {plural}"
 
 
+def lower_first(title: str) -> str:
+    """A title inside a sentence or list, lower case as Swedish writes it: "regiondirektör", but
+    "HR-direktör" and "HOSPA" as they are."""
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
+
+
 def sv_join(items: list[str]) -> str:
     """a, b och c."""
     items = [str(item) for item in items]
@@ -244,6 +250,7 @@ class Renderer:
             months=month_names,
             sv_join=sv_join,
             counted=counted,
+            lower_first=lower_first,
             markdown=render_markdown,
             period=sv_period,
             org_name=lambda org_id: catalog.organisations[org_id].name,
