@@ -50,10 +50,12 @@ test: lint $(AXE)
 	$(BIN)/python -m pytest
 
 # Build times at national scale; writes benchmarks/BENCHMARKS.md (takes about ten minutes).
-# Then the time hostile inputs take (benchmarks/hostile.py).
+# Then the time hostile inputs take (benchmarks/hostile.py), and search quality and speed through
+# the real search box, on the seed site and at national scale (benchmarks/search.py).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/hostile.py
+	$(BIN)/python benchmarks/search.py
 
 # The fuzz tests with many examples (make test runs a few); the nightly workflow runs more.
 FUZZ_EXAMPLES ?= 1000
