@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -158,5 +160,37 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     box.fill(query)
     box.press("End")  # Material reads the query on keyup, which fill() alone does not send
     expect(page.locator(".md-search-result__meta")).not_to_have_text("Skriv sökord")
-    hrefs = page.locator(".md-search-result__list > li > a").evaluate_all("links => links.map(a => a.href)")
+    settle(page)
+    hrefs = page.locator(".md-search-result__list > li > a:first-child").evaluate_all("links => links.map(a => a.href)")
     return [urlsplit(href).path.lstrip("/") for href in hrefs]
+
+
+SETTLED = """() => {
+  const count = document.querySelectorAll(".md-search-result__list > li").length
+  const same = window.__samverkanResults === count
+  window.__samverkanResults = count
+  return same && document.getAnimations().every(animation => animation.playState !== "running")
+}"""
+"""True when the result count is the same two frames running and no transition is running: axe
+then sees the results as a reader does, not half faded in."""
+
+
+def settle(page: Page) -> None:
+    page.evaluate("() => { window.__samverkanResults = -1 }")
+    page.wait_for_function(SETTLED, polling="raf")
+
+
+def read_search_index(site: Path) -> dict[str, Any]:
+    """The site's own search index (hooks/samverkan/site/search.py), its text shards put back:
+    pages [url, title, lead, tier, boost] and sections [page, anchor, heading, text]."""
+    folder = site / "search"
+    index = json.loads((folder / "samverkan_index.json").read_text(encoding="utf-8"))
+    texts = [
+        text
+        for number in range(len(index["shards"]))
+        for text in json.loads((folder / f"samverkan_text_{number}.json").read_text(encoding="utf-8"))
+    ]
+    sections = [
+        [page, *index["labels"][label], text] for (page, label), text in zip(index["sections"], texts, strict=True)
+    ]
+    return {"pages": index["pages"], "sections": sections}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,6 +9,7 @@ from posixpath import normpath
 from urllib.parse import urljoin
 
 import pytest
+from conftest import read_search_index
 from pydantic import BaseModel
 
 from samverkan.catalog.link import Catalog
@@ -122,11 +121,7 @@ def test_every_organisation_links_to_each_of_its_collaborations(built_site: Path
 
 
 def test_search_index_has_every_record(built_site: Path, real_catalog: Catalog) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["sv"]
-    titles = {
-        doc["location"].rstrip("/"): html.unescape(doc["title"]) for doc in index["docs"] if "#" not in doc["location"]
-    }
+    titles = {page[0].rstrip("/"): page[1] for page in read_search_index(built_site)["pages"]}
     for kind, record in all_records(real_catalog):
         assert titles.get(url_of(kind, record.id)) == real_catalog.title(record)
 
@@ -272,8 +267,7 @@ def test_a_structure_is_titled_with_its_owner_everywhere(built_site: Path) -> No
     assert f">{title}</h1>" in page
     assert "Intern samverkansstruktur för samverkan och samordning mellan nämnder och förvaltningar" in page
     assert f">{title}</a>" in (built_site / "samverkan" / "index.html").read_text(encoding="utf-8")
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert title in [doc["title"] for doc in index["docs"]]
+    assert title in [page[1] for page in read_search_index(built_site)["pages"]]
 
 
 def test_abbreviations_show_their_meaning_and_have_a_page(built_site: Path, real_catalog: Catalog) -> None:

@@ -123,7 +123,7 @@ def test_intranet_edition_shows_and_marks_internal_items(canary_data: Path, tmp_
     result = mkdocs_build(tmp_path / "intern", canary_data, SAMVERKAN_EDITION="intern", SAMVERKAN_SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stderr
     found = set(hits(tmp_path / "intern"))
-    assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"} <= found, sorted(found)
+    assert {"search/samverkan_index.json", "search/samverkan_postings.json", "sitemap.xml"} <= found, sorted(found)
     for kind_folder, record_id in [
         ("organisationer", "kanarie-org"),
         ("samverkan", "kanarie-samverkan"),

@@ -20,7 +20,7 @@ from samverkan.outputs.fold import fold_script
 from samverkan.outputs.schemas import schema_files
 from samverkan.settings import Settings, SettingsError, make_settings
 from samverkan.site.render import Page, render_site
-from samverkan.site.search import SearchEntry, merge_entries, search_entries
+from samverkan.site.search import SearchWeight, build_postings, search_files, search_index, search_weights
 
 __all__ = [
     "ROOT",
@@ -29,10 +29,12 @@ __all__ = [
     "Settings",
     "SettingsError",
     "build_pages",
+    "build_postings",
     "check_data",
     "format_problems",
     "make_settings",
-    "merge_entries",
+    "search_files",
+    "search_index",
 ]
 
 OUTPUTS: dict[str, Output] = {
@@ -54,8 +56,8 @@ class Result:
     pages: list[Page]
     files: list[OutputFile]
     """What the outputs made: copied into the site as they are."""
-    search: dict[str, SearchEntry]
-    """Page path → hidden Swedish search terms and boost for that page (see search.py)."""
+    search: dict[str, SearchWeight]
+    """Page path → that page's weight in search (see site/search.py)."""
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -127,10 +129,7 @@ def _build_pages(data_dir: Path, site: Settings, root: Path, edition: str, conte
     taken = collisions(generated, content, root) if content is not None else []
     if taken:
         raise DataErrors(sorted(warnings + taken))
-    entries = {
-        KINDS[kind].page(record_id): entry for (kind, record_id), entry in search_entries(catalog, KINDS).items()
-    }
-    return Result(catalog, pages, files, entries, warnings)
+    return Result(catalog, pages, files, search_weights(catalog, KINDS), warnings)
 
 
 def _address(path: str) -> str:

@@ -28,7 +28,7 @@ class BuildState:
     result: Any = None
     """The pipeline's Result for this build."""
     search: dict[str, Any] = field(default_factory=dict)
-    """Page URL → hidden search terms, for on_post_build."""
+    """Page URL → its weight in search, for on_post_build."""
 
 
 state = BuildState()
@@ -95,12 +95,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give the index Material's search plugin has written one entry per record, with hidden terms.
-
-    Hooks run after the plugins, so the index exists; mkdocs.yml gives the terms field its boost.
-    """
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if index_file.is_file():
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index["docs"] = pipeline().merge_entries(index["docs"], state.search)
-        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Turn the index Material's search plugin has written into the site's own search worker's
+    (site/search.py). Hooks run after the plugins, so the index exists."""
+    folder = Path(config.site_dir) / "search"
+    material = folder / "search_index.json"
+    if material.is_file():
+        run = pipeline()
+        index = json.loads(material.read_text(encoding="utf-8"))
+        for name, text in run.search_files(run.search_index(index["docs"], state.search)).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        # Material's page script still fetches this file for its settings; the worker fetches its own.
+        material.write_text(
+            json.dumps({"config": index["config"], "docs": []}, separators=(",", ":")), encoding="utf-8"
+        )
+        warning = run.build_postings(Path(config.site_dir))
+        if warning:
+            log.info(warning)
