@@ -36,6 +36,8 @@ from urllib.parse import urljoin
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
+from samverkan.dev.browser import SETTLED
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -55,12 +57,6 @@ TARGETS = {
     "worst query (ms)": (150.0, "<="),
 }
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-SETTLED = """() => {
-  const count = document.querySelectorAll(".md-search-result__list > li").length
-  const same = window.__results === count
-  window.__results = count
-  return same && document.getAnimations().every(animation => animation.playState !== "running")
-}"""
 WATCH = """() => {
   const box = document.querySelector("input.md-search__input")
   box.addEventListener("keyup", () => { window.__asked = performance.now() }, { capture: true })
@@ -152,7 +148,7 @@ def ask(page: Page, query: str) -> tuple[list[str], list[bool], float]:
     box.fill("")
     box.press("End")
     page.locator(".md-search-result__meta", has_text="Skriv sökord").wait_for()
-    page.evaluate("() => { window.__results = -1; window.__answered = 0 }")
+    page.evaluate("() => { window.__samverkanResults = -1; window.__answered = 0 }")
     box.fill(query)
     box.press("End")
     page.wait_for_function("() => window.__answered > window.__asked")

@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from samverkan.catalog.link import Catalog
+from samverkan.dev.browser import SETTLED
 from samverkan.pipeline import check_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,17 +166,8 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     return [urlsplit(href).path.lstrip("/") for href in hrefs]
 
 
-SETTLED = """() => {
-  const count = document.querySelectorAll(".md-search-result__list > li").length
-  const same = window.__samverkanResults === count
-  window.__samverkanResults = count
-  return same && document.getAnimations().every(animation => animation.playState !== "running")
-}"""
-"""True when the result count is the same two frames running and no transition is running: axe
-then sees the results as a reader does, not half faded in."""
-
-
 def settle(page: Page) -> None:
+    """Waits until the results are settled (samverkan.dev.browser.SETTLED), never a fixed time."""
     page.evaluate("() => { window.__samverkanResults = -1 }")
     page.wait_for_function(SETTLED, polling="raf")
 
