@@ -178,7 +178,7 @@ TIES = """async ([workerUrl, query, expected]) => {
   }
   const result = answer(3)
   worker.postMessage({ type: 2, data: query })
-  const items = (await result).data.items.map(group => [group[0].location, group[0].score])
+  const items = (await result).data.items.map(group => [group[0].location, group[0].relevance])
   const best = items.length ? items[0][1] : 0
   const tied = items.filter(([, score]) => Math.abs(score - best) < 1e-9)
   return [tied.length, tied.some(([location]) => expected.includes(location))]

@@ -111,3 +111,12 @@ def test_without_a_prebuilt_index_the_worker_builds_it(page: Page, built_site: P
     (site / "search" / "samverkan_postings.json").unlink()
     with serve(site) as url:
         assert search(page, url, "utvärderingen")[0] == "samverkan/intern-samverkansstruktur-region-gotland/"
+
+
+def test_enter_opens_the_first_hit_shown(page: Page, site_url: str) -> None:
+    """Material's Enter key opens the hit with the highest score; the guide, listed last, has the
+    highest relevance for "data" but must not be opened."""
+    results = search(page, site_url, "data")
+    assert results[-1] == "redaktorer/" and len(results) > 1
+    page.locator("input.md-search__input").press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(results[0]) + r"(\?.*)?$"))

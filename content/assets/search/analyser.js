@@ -28,6 +28,8 @@
   const FOLDED = { å: "a", ä: "a", ö: "o", é: "e", è: "e", ü: "u", æ: "a", ø: "o" }
   const MIN_PART = 3
   const MIN_TYPO = 5
+  const MAX_COMPOUND = 40
+  const MAX_PARTS = 4
 
   /** å, ä and ö as a, a and o. */
   function fold(word) {
@@ -56,7 +58,8 @@
   /** The same tokens as tokenize, as strings only: what the index is built from, faster. */
   function words(text) {
     const found = []
-    for (const token of text.toLowerCase().match(TOKEN) || []) {
+    for (const match of text.match(TOKEN) || []) {
+      const token = match.toLowerCase()  // after matching, as tokenize does: lower case can change length
       if (DIGIT.test(token) || !INNER.test(token))
         found.push(token)
       else
@@ -86,9 +89,11 @@
       if (DIGIT.test(token)) {
         const compact = token.replace(/[^\p{L}\p{N}]/gu, "")
         const tail = compact.replace(/^\p{L}+/u, "")
-        found = [[token, 1], [compact, 1]]
+        found = compact === token ? [[token, 1]] : [[token, 1], [compact, 1]]
+        // The number without its letters: "rs20221483" meets "RS 2022/1483". Of a single number
+        // ("covid-19", "e18") it is only a part, and weighs less.
         if (tail && tail !== compact)
-          found.push([tail, 1])
+          found.push([tail, (token.match(/\p{N}+/gu) || []).length > 1 || /^\p{L}+\p{N}/u.test(token) ? 1 : 0.5])
         for (const run of token.split(/[^\p{L}\p{N}]+/u))
           if (run && run !== token)
             found.push([DIGIT.test(run) ? run : wordKey(run), 0.3])
@@ -123,6 +128,8 @@
     const isKnown = word => word.length >= MIN_PART && (known.has(analyser.wordKey(word)) || known.has(fold(word)))
 
     function split(word) {
+      if (word.length > MAX_COMPOUND)
+        return []  // no Swedish compound is that long, and splitting costs time that grows fast
       if (memo.has(word))
         return memo.get(word)
       memo.set(word, [])
@@ -136,7 +143,7 @@
           candidates.push(modifier.slice(0, -1))  // the linking letter: "folkhälso-", "skogs-"
         for (const candidate of candidates) {
           const parts = isKnown(candidate) ? [candidate] : split(candidate)
-          if (parts.length) {
+          if (parts.length && parts.length < MAX_PARTS) {
             const found = [...parts, head]
             memo.set(word, found)
             return found
@@ -209,8 +216,8 @@
   /**
    * The inverted index: key → flat list [section, weight, section, weight, …] in section order, and
    * the site's words. Section p is page p's title and lead line; the pages' sections follow, each
-   * [heading, text]. Built once at build time under node (build-index.js), or by the worker when
-   * the site was built without node.
+   * [heading, text]. Built once at build time under node (hooks/samverkan/site/search_index.js),
+   * or by the worker when the site was built without node.
    */
   function buildPostings(analyser, pages, sections) {
     const postings = new Map()

@@ -5,8 +5,9 @@
  *
  * - one Swedish analyser (analyser.js) for the index and for queries, with Material's shipped
  *   Snowball stemmer and stop words;
- * - every query word must match (stop words aside); a word with no match is tried as a compound,
- *   then with one typo, and only when all that fails are pages shown with the word missing;
+ * - every query word must match (stop words aside); a word that is not on the site is tried as a
+ *   compound of site words and with one typo, and only when all that fails are pages shown with
+ *   the word missing;
  * - each hit shows its title with the record's lead line, and an excerpt with the matched words
  *   marked, taken from the sections where they occur, linked to those sections.
  *
@@ -33,6 +34,7 @@ importScripts("../javascripts/lunr/min/lunr.stemmer.support.min.js", "../javascr
 const { tokenize, createAnalyser, buildPostings, decodePostings, createSplitter, typoCandidates, highlight, escapeHTML } = SamverkanAnalyser
 const analyser = createAnalyser(self.lunr.sv.stemmer, self.lunr.sv.stopWordFilter.words)
 
+const FORMAT = 1            /* the index format this worker reads (site/search.py) */
 const PART = 0.5            /* a part of a compound, on either side */
 const PREFIX = 0.6          /* the word being typed, as the start of a longer word */
 const TYPO = 0.4            /* a word one edit away */
@@ -57,10 +59,14 @@ const indexFile = fetchJSON("samverkan_index.json")
 const postingsFile = fetchJSON("samverkan_postings.json").catch(() => null)
 const shards = new Map()
 
-/** The texts of shard n, fetched once, when a hit first needs one of them. */
+/** The texts of shard n, fetched once, when a hit first needs one of them; a failed fetch is
+ * forgotten, to be tried again by the next query. */
 function shard(n) {
   if (!shards.has(n))
-    shards.set(n, fetchJSON(`samverkan_text_${n}.json`))
+    shards.set(n, fetchJSON(`samverkan_text_${n}.json?v=${index ? index.version : ""}`).catch(error => {
+      shards.delete(n)
+      throw error
+    }))
   return shards.get(n)
 }
 
@@ -72,26 +78,37 @@ function shardOf(section) {
   return n
 }
 
-/** The text of a section (not a page's title section), once its shard is loaded. */
+/** The text of a section (not a page's title section), once its shard is loaded; undefined if
+ * the shard cannot be fetched: the hit is then shown without that excerpt. */
 async function textOf(section) {
   const real = section - index.pages.length
   const n = shardOf(real)
-  return (await shard(n))[real - index.shards[n]]
+  try {
+    return (await shard(n))[real - index.shards[n]]
+  } catch (error) {
+    console.warn("Sökindexets text kunde inte hämtas", error)
+    return undefined
+  }
 }
 
 async function setup() {
-  const { pages, sections: labelled, labels, shards: starts } = await indexFile
+  const { format, version, pages, sections: labelled, labels, shards: starts } = await indexFile
+  if (format !== FORMAT)
+    throw new Error(`sökindexet har format ${format}, arbetaren läser ${FORMAT}`)
+  index = { version }
   const sections = labelled.map(([page, label]) => [page, ...labels[label]])
   let built = await postingsFile
-  if (built) {
+  if (built && built.version === version) {
     built = decodePostings(built)
   } else {
+    // No prebuilt index, or one from another build (a cache can mix the files of two builds).
     const texts = (await Promise.all(starts.map((_, n) => shard(n)))).flat()
     built = buildPostings(analyser, pages.map(([, title, lead]) => [title, lead]), sections.map(([, , heading], i) => [heading, texts[i]]))
   }
   // Section p is page p's title and lead line; the pages' sections follow: [page, anchor, heading].
   const all = [...pages.map((_, page) => [page, "", ""]), ...sections]
   return {
+    version,
     pages,
     sections: all,
     shards: starts,
@@ -130,7 +147,8 @@ function prefixKeys(word) {
   }
   for (let i = low; i < words.length && words[i].startsWith(word) && found.size < 200; i++)
     for (const [key, weight] of analyser.keys(words[i]))
-      found.set(key, Math.max(found.get(key) || 0, weight * PREFIX))
+      if (weight === 1)  // the words themselves, not the parts of a case number
+        found.set(key, Math.max(found.get(key) || 0, PREFIX))
   return found
 }
 
@@ -162,10 +180,13 @@ function rarity(typed, other) {
  */
 function termOptions(word, typing) {
   const own = new Map()
+  // A case number found whole ("482/2018") is not also searched by its parts ("2018").
+  const keys = analyser.keys(word).filter(([key]) => index.postings.has(key))
+  const whole = keys.some(([, weight]) => weight === 1)
   for (const [key, weight] of analyser.keys(word)) {
     for (const [other, otherWeight] of compoundKeys(key))
       own.set(other, Math.max(own.get(other) || 0, otherWeight))
-    if (index.postings.has(key))
+    if (index.postings.has(key) && (weight === 1 || !whole))
       own.set(key, weight)
   }
   if (typing && word.length >= 3) {
@@ -174,7 +195,7 @@ function termOptions(word, typing) {
       own.set(key, Math.max(own.get(key) || 0, weight * rarity(typed, key)))
   }
   const options = own.size ? [[own]] : []
-  if (analyser.keys(word).some(([key]) => index.postings.has(key)))
+  if (keys.length)
     return options
   // Not on the site as written: a compound of site words, or a typo of one.
   const parts = index.split(word)
@@ -186,6 +207,7 @@ function termOptions(word, typing) {
       typos.set(key, weight * TYPO)
   if (typos.size)
     options.push([typos])
+  options.typos = typos
   return options
 }
 
@@ -195,11 +217,8 @@ function meantKeys(terms) {
   for (const term of terms) {
     for (const [key] of analyser.keys(term.word))
       keys.add(key)
-    for (const option of term.options)
-      for (const map of option)
-        for (const [key, weight] of map)
-          if (weight === TYPO)
-            keys.add(key)
+    for (const key of (term.options.typos || new Map()).keys())
+      keys.add(key)
   }
   return keys
 }
@@ -291,14 +310,17 @@ async function search(query) {
   }
   results.sort((a, b) => index.pages[a.page][3] - index.pages[b.page][3] || b.score - a.score)
   // The excerpts: the best sections of the first results, whose texts may have to be fetched.
-  for (const [rank, found] of results.entries())
-    found.shown = rank < EXCERPTS
-      ? [...found.sections].filter(([section]) => section >= index.pages.length).sort((a, b) => b[1] - a[1]).slice(0, SECTIONS_SHOWN).map(([section]) => section)
-      : []
+  // Sections with a heading, which a hit can link to; the text before the first heading only when
+  // no such section matched.
+  for (const [rank, found] of results.entries()) {
+    const matched = [...found.sections].filter(([section]) => section >= index.pages.length).sort((a, b) => b[1] - a[1])
+    const headed = matched.filter(([section]) => index.sections[section][1])
+    found.shown = rank < EXCERPTS ? (headed.length ? headed : matched).slice(0, SECTIONS_SHOWN).map(([section]) => section) : []
+  }
   const texts = new Map()
   await Promise.all(results.flatMap(found => found.shown).map(async section => texts.set(section, await textOf(section))))
   return {
-    items: results.map((found, rank) => item(found, rank < EXCERPTS, isMatch, terms, texts))
+    items: results.map((found, rank) => item(found, rank, results.length, isMatch, terms, texts))
   }
 }
 
@@ -310,18 +332,22 @@ function partMatch(token, keys) {
 }
 
 /** Material's result item: the page, then up to two sections with excerpts, best first. */
-function item(found, excerpts, isMatch, terms, texts) {
+function item(found, rank, count, isMatch, terms, texts) {
   const [url, title, lead] = index.pages[found.page]
-  const missing = {}
+  const excerpts = rank < EXCERPTS
+  const matched = {}  // Material strikes through the words a hit lacks
   for (const term of terms)
-    missing[term.word] = found.matched.has(term.word)
-  const score = found.score
+    matched[term.word] = found.matched.has(term.word)
+  // Material's Enter key opens the hit with the highest score: the score follows the order shown,
+  // in which tiers come first. The relevance is kept beside it.
+  const score = count - rank
   const article = {
     location: url,
     title: `${highlight(title, isMatch)}${lead ? `<span class="samverkan-search-lead">${excerpts ? highlight(lead, isMatch) : escapeHTML(lead)}</span>` : ""}`,
     text: "",
     score,
-    terms: missing
+    relevance: found.score,
+    terms: matched
   }
   if (!excerpts)
     return [article]
@@ -336,7 +362,7 @@ function item(found, excerpts, isMatch, terms, texts) {
       article.text = `<p>${excerpt}</p>`  // the text before the first heading: shown under the title
       continue
     }
-    sections.push({ location: `${url}#${anchor}`, title: highlight(heading, isMatch), text: `<p>${excerpt}</p>`, score, terms: missing })
+    sections.push({ location: `${url}#${anchor}`, title: highlight(heading, isMatch), text: `<p>${excerpt}</p>`, score, terms: matched })
   }
   if (sections.length)
     article.text = ""  // Material shows the article's text only when no section is shown
@@ -345,20 +371,30 @@ function item(found, excerpts, isMatch, terms, texts) {
 
 // Messages are handled one at a time, in order: an answer that waits for a text must not overtake
 // the answer to a later query.
+// A query that a newer one has overtaken while waiting is skipped: only the last one is shown.
 let queue = Promise.resolve()
+let latest = 0
 addEventListener("message", ({ data: message }) => {
-  queue = queue.then(() => handle(message))
+  const number = message.type === QUERY ? ++latest : 0
+  queue = queue.then(() => handle(message, number)).catch(error => console.warn("Sökningen misslyckades", error))
 })
 
-async function handle(message) {
+async function handle(message, number) {
   switch (message.type) {
     case SETUP:
-      index = await setup()
+      try {
+        index = await setup()
+      } catch (error) {
+        console.warn("Sökindexet kunde inte läsas", error)
+        index = null  // the box still answers, with no hits, instead of waiting for ever
+      }
       postMessage({ type: READY })
       break
     case QUERY:
+      if (number !== latest)
+        break
       try {
-        postMessage({ type: RESULT, data: await search(message.data) })
+        postMessage({ type: RESULT, data: index ? await search(message.data) : { items: [] } })
       } catch (error) {
         console.warn("Sökningen misslyckades", error)
         postMessage({ type: RESULT, data: { items: [] } })

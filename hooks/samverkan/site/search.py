@@ -9,12 +9,14 @@ turns that into the worker's compact index, with each page's weight:
 - sections: [page, anchor, heading, text], as plain text; the text before the first heading has
   no anchor.
 
-The Swedish analysis (stemming, folding, compounds, typos) happens in the browser, on this text
-and on the query alike, in content/assets/search/analyser.js: one set of rules for both.
+The Swedish analysis (stemming, folding, compounds, typos) is content/assets/search/analyser.js,
+one set of rules for the text and the query: build_postings runs it under node on the text when
+the site is built, and the worker runs it on each query in the reader's browser.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -31,11 +33,13 @@ from samverkan.model.kinds import KINDS
 from samverkan.site.render import GUIDE_PATH
 
 FORMAT = 1
-"""The index format's version; the worker reads this one."""
+"""The index format's version: the worker refuses another one."""
 SEARCH_INDEX = "samverkan_index.json"
 """The index's file name in the site's search/ folder, where the worker fetches it."""
 SHARD = 64_000
-_BLOCK = re.compile(r"</?(?:p|li|ul|ol|dl|dt|dd|td|th|tr|table|thead|tbody|br|div|pre|blockquote|h[1-6])\b[^>]*>")
+_BLOCK = re.compile(r"</?(?:p|li|ul|ol|pre)\b[^>]*>")
+"""The block elements Material's search plugin keeps in a section's text; words on either side of
+them are separate words."""
 _TAG = re.compile(r"<[^>]+>")
 _LEAD = re.compile(r"\s*<p>(.*?)</p>", re.S)
 MAX_LEAD = 300
@@ -108,7 +112,9 @@ def search_files(index: dict[str, Any]) -> dict[str, str]:
     # Record pages of a kind share their headings: each (anchor, heading) pair is written once.
     labels: dict[tuple[str, str], int] = {}
     sections = [[page, labels.setdefault((anchor, heading), len(labels))] for page, anchor, heading, _ in index["sections"]]
-    head = {**index, "sections": sections, "labels": [list(label) for label in labels], "shards": starts}
+    # The files of one build know each other by this: a cache may serve them from two builds.
+    version = hashlib.sha256(json.dumps(index, ensure_ascii=False).encode()).hexdigest()[:16]
+    head = {**index, "version": version, "sections": sections, "labels": [list(label) for label in labels], "shards": starts}
     files = {SEARCH_INDEX: head} | {f"samverkan_text_{number}.json": texts for number, texts in enumerate(shards)}
     return {name: json.dumps(value, ensure_ascii=False, separators=(",", ":")) for name, value in files.items()}
 
@@ -125,5 +131,8 @@ def build_postings(site: Path) -> str | None:
     script = Path(__file__).with_name("search_index.js")
     lunr = assets / "javascripts" / "lunr" / "min"
     command = [node, str(script), str(assets / "search" / "analyser.js"), str(lunr), str(site / "search")]
-    subprocess.run(command, check=True, capture_output=True)
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        return f"sökindexet kunde inte byggas med node, så läsarens webbläsare bygger det: {error.stderr or error}"
     return None

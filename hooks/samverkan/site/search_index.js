@@ -28,4 +28,4 @@ const built = buildPostings(
   index.pages.map(([, title, lead]) => [title, lead]),
   index.sections.map(([, label], i) => [index.labels[label][1], texts[i]])
 )
-fs.writeFileSync(path.join(folder, "samverkan_postings.json"), JSON.stringify(encodePostings(built)))
+fs.writeFileSync(path.join(folder, "samverkan_postings.json"), JSON.stringify({ version: index.version, ...encodePostings(built) }))
