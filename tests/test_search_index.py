@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from samverkan.catalog.link import Catalog
 from samverkan.model.kinds import KINDS
-from samverkan.site.search import EDITORS, OTHER_PAGE, RECORD, plain, search_files, search_index, search_weights
+from samverkan.site.search import (
+    EDITORS,
+    OTHER_PAGE,
+    RECORD,
+    build_postings,
+    plain,
+    search_files,
+    search_index,
+    search_weights,
+)
 
 MATERIAL_DOCS = [
     {
@@ -87,3 +97,13 @@ def test_built_site_searches_with_its_own_worker(built_site: Path) -> None:
     assert config["search"].startswith("assets/search/worker.js?")
     for asset in ("search/worker.js", "search/analyser.js", "javascripts/lunr/min/lunr.sv.min.js"):
         assert (built_site / "assets" / asset).is_file(), asset
+
+
+def test_without_node_or_when_it_fails_the_build_goes_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The worker builds the index itself then (test_search.py checks that it does)."""
+    monkeypatch.setattr("samverkan.site.search.shutil.which", lambda name: None)
+    assert "node saknas" in (build_postings(tmp_path) or "")
+    monkeypatch.undo()
+    if shutil.which("node"):
+        warning = build_postings(tmp_path)  # an empty folder: node fails, the warning says why
+        assert warning and "kunde inte byggas med node" in warning and "\n" not in warning

@@ -29,6 +29,7 @@ from typing import Any
 
 
 from samverkan.catalog.link import Catalog
+from samverkan.ingest.problems import printable
 from samverkan.model.kinds import KINDS
 from samverkan.site.render import GUIDE_PATH
 
@@ -134,5 +135,6 @@ def build_postings(site: Path) -> str | None:
     try:
         subprocess.run(command, check=True, capture_output=True, text=True, timeout=600)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
-        return f"sökindexet kunde inte byggas med node, så läsarens webbläsare bygger det: {error.stderr or error}"
+        detail = error.stderr if isinstance(error.stderr, str) and error.stderr else str(error)
+        return f"sökindexet kunde inte byggas med node, så läsarens webbläsare bygger det: {printable(detail)}"
     return None
