@@ -6,6 +6,7 @@ on it, asserting the exit code, the file, the line, the field and the message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,7 @@ CASES = {
         ("status: gallande", "status: gällande"),
         5,
         "status",
-        "(menade du ”gallande”?), förväntade ett av: forslag (Förslag), gallande (Gällande), pa_prov (På prov), upphord (Upphörd)",
+        "(skriv ”gallande”: värdena skrivs utan å, ä och ö), förväntade ett av: forslag (Förslag), gallande (Gällande), pa_prov (På prov), upphord (Upphörd)",
     ),
     "slut före start": Case(
         COLLAB,
@@ -132,7 +133,11 @@ CASES = {
     ),
     "inga parter": Case(COLLAB, ("parties:\n", "parties: []\nx_parties:\n"), 8, "parties", "för få element"),
     "okänt område": Case(
-        COLLAB, ("area: folkhalsa", "area: folkhalsan"), 21, "priority_areas[0].area", "menade du ”folkhalsa”?"
+        COLLAB,
+        ("area: folkhalsa", "area: folkhalsan"),
+        21,
+        "priority_areas[0].area",
+        "Menade du ”folkhalsa” (Folkhälsa)? Finns den inte än: skapa den med python -m samverkan new areas folkhalsan",
     ),
     "å i ett id": Case(
         COLLAB,
@@ -167,14 +172,20 @@ CASES = {
     ),
     # Areas
     "tomt namn": Case(AREA, ("name: Folkhälsa", "name: ''"), 3, "name", "fältet är tomt, förväntade text"),
-    "svensk fältrubrik": Case(AREA, ("description:", "beskrivning:"), 4, "beskrivning", "menade du ”description”?"),
+    "svensk fältrubrik": Case(
+        AREA, ("description:", "beskrivning:"), 4, "beskrivning", "menade du ”description”, Beskrivning?"
+    ),
     "filändelsen .yaml": Case(
         "areas/folkhalsa.yaml", "id: folkhalsa\nname: Folkhälsa igen\n", 1, "", "döp om filen eller ta bort den"
     ),
     # Documents
     "okänd dokumenttyp": Case(DOC, ("kind: strategi", "kind: strategy"), 4, "kind", "menade du ”strategi”?"),
     "okänd organisation i dokument": Case(
-        DOC, ("organisations: [region-b]", "organisations: [region-c]"), 5, "organisations[0]", "menade du ”region-b”?"
+        DOC,
+        ("organisations: [region-b]", "organisations: [region-c]"),
+        5,
+        "organisations[0]",
+        "Menade du ”region-b” (Region B)?",
     ),
     "tal i stället för text": Case(DOC, ("name: Strategi X", "name: 42"), 3, "name", "fann talet 42, förväntade text"),
     # Legal references
@@ -206,11 +217,12 @@ def test_bad_input_gives_one_clear_message(
     monkeypatch.chdir(data_copy.parent)
     assert main(["check", "--data", "data"]) == 1
     output = capsys.readouterr().err.splitlines()
-    field = f" fältet {case.field}:" if case.field else ""
+    # The field's key, then its Swedish title: "fältet status (Status):".
+    field = re.compile(rf": fältet {re.escape(case.field)}( \([^)]*\))?: " if case.field else r": [^:]")
     expected = [
         line
         for line in output
-        if line.startswith(f"data/{case.reported or case.file}:{case.line}:") and f":{field} " in line
+        if line.startswith(f"data/{case.reported or case.file}:{case.line}:") and field.search(line)
     ]
     assert any(case.message in line for line in expected), "\n".join(output)
     assert output[-1].endswith("fel hittades.")
@@ -224,7 +236,7 @@ def test_github_format_annotates_the_line(
     assert main(["check", "--data", "data", "--format", "github"]) == 1
     [line] = capsys.readouterr().out.splitlines()
     assert line.startswith(
-        "::error file=data/collaborations/avtal-a-b.yml,line=5,col=9::fältet status: fann texten ”gällande”"
+        "::error file=data/collaborations/avtal-a-b.yml,line=5,col=9::fältet status (Status): fann texten ”gällande”"
     )
 
 

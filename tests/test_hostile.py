@@ -133,7 +133,7 @@ def test_a_symlinked_kind_folder_is_refused(
 def test_a_key_written_twice_is_refused_with_both_lines(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(data_copy, AREA, "name: Folkhälsa\n", "name: Folkhälsa\nvisibility: intern\nvisibility: publik\n")
     lines = assert_refused(
-        data_copy, capsys, f"data/{AREA}:5:1:", "fältet visibility: fältet ”visibility” står två gånger"
+        data_copy, capsys, f"data/{AREA}:5:1:", "fältet visibility (Synlighet): fältet ”visibility” står två gånger"
     )
     assert reported(lines, f"data/{AREA}:5:1:", "på rad 4 och rad 5")
 
@@ -215,7 +215,9 @@ def test_aliases_count_every_node_and_level(
 @HANG
 def test_a_name_of_200_kb_is_refused_with_the_limit(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(data_copy, AREA, "name: Folkhälsa", 'name: "' + "[" * 200_000 + '"')
-    assert_refused(data_copy, capsys, f"data/{AREA}:3:7:", "fältet name: texten har 200000 tecken, högst 300 går")
+    assert_refused(
+        data_copy, capsys, f"data/{AREA}:3:7:", "fältet name (Namn): texten har 200000 tecken, högst 300 går"
+    )
 
 
 @HANG
@@ -231,7 +233,9 @@ def test_a_64_kb_word_is_refused_and_a_20_000_letter_word_builds(
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     edit(data, COLLAB, "  - Samordna arbetet.", "  - " + "å" * 65_536)
-    assert_refused(data, capsys, f"data/{COLLAB}:19:5: fältet purposes[0]:", "texten har 65536 tecken, högst 20000 går")
+    assert_refused(
+        data, capsys, f"data/{COLLAB}:19:5: fältet purposes[0] (Syften):", "texten har 65536 tecken, högst 20000 går"
+    )
     edit(data, COLLAB, "  - " + "å" * 65_536, "  - " + "å" * 20_000)
     result = mkdocs_build(tmp_path / "site", data)  # the search analyser took 22 s for such a word
     assert result.returncode == 0, result.stderr
@@ -274,7 +278,7 @@ def test_deeply_nested_markdown_is_refused(
     (data_copy / AREA).write_text(
         "id: folkhalsa\nname: Folkhälsa\ndescription: " + json.dumps(markdown) + "\n", encoding="utf-8"
     )
-    assert_refused(data_copy, capsys, f"data/{AREA}:3:14: fältet description:", message)
+    assert_refused(data_copy, capsys, f"data/{AREA}:3:14: fältet description (Beskrivning):", message)
 
 
 # 7. Content that disappears while the check stays green.
@@ -428,7 +432,9 @@ def test_months_that_yaml_1_1_would_convert_are_refused(
     data_copy: Path, capsys: pytest.CaptureFixture[str], months: str, column: int
 ) -> None:
     edit(data_copy, COLLAB, "months: [2, 11]", f"months: {months}")
-    assert_refused(data_copy, capsys, f"data/{COLLAB}:26:{column}: fältet meetings[0].months[0]:", "inom citattecken")
+    assert_refused(
+        data_copy, capsys, f"data/{COLLAB}:26:{column}: fältet meetings[0].months[0] (Månader):", "inom citattecken"
+    )
 
 
 # 11. Log and annotation injection.
@@ -485,14 +491,16 @@ def test_names_that_deceive_or_vanish_are_refused(
     data_copy: Path, capsys: pytest.CaptureFixture[str], name: str, message: str
 ) -> None:
     edit(data_copy, ORG, "name: Kommun A", f"name: {name}")
-    assert_refused(data_copy, capsys, f"data/{ORG}:3:7: fältet name:", message)
+    assert_refused(data_copy, capsys, f"data/{ORG}:3:7: fältet name (Namn):", message)
 
 
 def test_a_homoglyph_gives_a_warning_naming_the_letter(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(data_copy, ORG, "name: Kommun A", "name: Kоmmun A")  # a Cyrillic о
     code, lines = check(data_copy, capsys)
     assert code == 0
-    assert reported(lines, f"data/{ORG}:3:7: varning: fältet name:", "ordet ”Kоmmun” blandar latinska och kyrilliska")
+    assert reported(
+        lines, f"data/{ORG}:3:7: varning: fältet name (Namn):", "ordet ”Kоmmun” blandar latinska och kyrilliska"
+    )
     assert reported(lines, f"data/{ORG}:3:7:", "”о” U+043E (CYRILLIC SMALL LETTER O)")
     assert lines[-1].startswith("Inga fel hittades")
 

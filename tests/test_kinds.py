@@ -79,7 +79,9 @@ def test_a_new_kind_is_validated_like_the_others(projects: Path) -> None:
         check_data(projects)
     [problem] = failure.value.problems
     assert (problem.path.endswith("projects/nytt-projekt.yml"), problem.line, problem.field) == (True, 3, "owner")
-    assert "förväntade id för en organisation i data/organisations/ (menade du ”kommun-a”?)" in problem.message
+    assert (
+        "förväntade id för en organisation i data/organisations/. Menade du ”kommun-a” (Kommun A)?" in problem.message
+    )
 
 
 def test_every_kind_has_its_folder_and_templates() -> None:

@@ -44,7 +44,7 @@ def test_every_problem_is_reported_in_one_run(data_copy: Path) -> None:
         ("data/areas/folkhalsa.yml", 8, "beskrivning"),
         ("data/organisations/region-b.yml", 3, "classification"),
     ]
-    assert "menade du ”description”?" in problems[0].message
+    assert "menade du ”description”, Beskrivning?" in problems[0].message
     assert "förväntade ett av: region (Region), lansstyrelse (Länsstyrelse), kommun (Kommun)" in problems[1].message
     text = format_problems(problems)
     assert text.splitlines()[0].startswith("data/areas/folkhalsa.yml:8:1: fältet beskrivning: okänt fält")
@@ -58,7 +58,10 @@ def test_dangling_reference_names_the_field_and_a_close_id(data_copy: Path) -> N
     )
     [problem] = _problems(data_copy)
     assert (problem.line, problem.field) == (21, "priority_areas[0].area")
-    assert problem.message == "fann ”folkhalsan”, förväntade id för ett område i data/areas/ (menade du ”folkhalsa”?)"
+    assert problem.message == (
+        "fann ”folkhalsan”, förväntade id för ett område i data/areas/. Menade du ”folkhalsa” (Folkhälsa)? "
+        "Finns den inte än: skapa den med python -m samverkan new areas folkhalsan"
+    )
 
 
 def test_parent_loop_is_found(data_copy: Path) -> None:
@@ -67,3 +70,18 @@ def test_parent_loop_is_found(data_copy: Path) -> None:
     problems = _problems(data_copy)
     assert problems and all("slinga" in p.message for p in problems)
     assert {p.field for p in problems} == {"parent"}
+
+
+def test_a_record_with_errors_still_gets_its_references_checked(data_copy: Path) -> None:
+    """All errors in one round: a wrong status does not hide a dangling reference in the same file,
+    and an id written as a name points at the record it names."""
+    collab = data_copy / "collaborations" / "avtal-a-b.yml"
+    text = collab.read_text(encoding="utf-8")
+    text = text.replace("status: gallande", "status: gällande").replace("organisation: region-b", "organisation: region-bb", 1)
+    collab.write_text(text.replace("area: folkhalsa", "area: Folkhälsa"), encoding="utf-8")
+    problems = {problem.field: problem for problem in _problems(data_copy)}
+    assert "skriv ”gallande”" in problems["status"].message and problems["status"].title == "Status"
+    dangling = [problem for field, problem in problems.items() if problem.message.startswith("fann ”region-bb”")]
+    assert dangling and "Menade du ”region-b” (Region B)?" in dangling[0].message
+    assert "new organisations region-bb" in dangling[0].message
+    assert problems["priority_areas[0].area"].message.endswith("(menade du ”folkhalsa”?)")

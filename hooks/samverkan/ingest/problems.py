@@ -37,9 +37,11 @@ class Problem:
     field: str
     message: str
     warning: bool = False
+    title: str = ""
+    """The field's Swedish title, shown beside its key: "fältet purposes (Syften)"."""
 
     def _text(self) -> str:
-        field = f"fältet {self.field}: " if self.field else ""
+        field = f"fältet {self.field}{f' ({self.title})' if self.title else ''}: " if self.field else ""
         return printable(field + self.message)
 
     def as_text(self) -> str:

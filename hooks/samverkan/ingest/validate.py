@@ -6,15 +6,16 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from samverkan.ingest.load import FieldPath, Source
 from samverkan.ingest.problems import Problem
+from samverkan.model.fold import fold
 from samverkan.model.kinds import KINDS
-from samverkan.model.records import Organisation, PostRef, Record, Vocabulary, walk
+from samverkan.model.records import Organisation, PostRef, Record, Vocabulary, references_in, walk
 
 
 @dataclass
@@ -36,6 +37,20 @@ def field_name(path: Iterable[str | int]) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+def field_title(model: type[BaseModel], path: Iterable[str | int]) -> str:
+    """The Swedish title of the field at path, as the guide and the schema give it; "" if none."""
+    current: type[BaseModel] | None = model
+    title = ""
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if current else None
+        if info is None:
+            return ""
+        title, current = info.title or "", _model_in(info.annotation)
+    return title
 
 
 def describe(value: Any) -> str:
@@ -110,12 +125,21 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         # An editor may type the Swedish title ("beskrivning") instead of the key ("description").
         by_title = {(info.title or "").casefold(): name for name, info in fields.items()}
         key = str(path[-1])
-        hint = f" (menade du ”{by_title[key.casefold()]}”?)" if key.casefold() in by_title else suggest(key, fields)
+        meant = by_title.get(key.casefold())
+        hint = f" (menade du ”{meant}”, {fields[meant].title}?)" if meant else suggest(key, fields)
         return f"okänt fält ”{key}”{hint}; tillåtna fält: {', '.join(fields)}"
     if kind == "enum":
         members = _vocabulary_at(model, path)
         allowed = ", ".join(f"{member.value} ({member.label})" for member in members)
-        return f"fann {describe(found)}{suggest(str(found), [m.value for m in members])}, förväntade ett av: {allowed}"
+        # Values are written without å, ä and ö ("gallande"), as the schema and the form give them.
+        folded = fold(str(found)).lower().replace(" ", "_")
+        meant = next((m.value for m in members if folded in (m.value, fold(m.label).lower().replace(" ", "_"))), None)
+        hint = (
+            f" (skriv ”{meant}”: värdena skrivs utan å, ä och ö)"
+            if meant
+            else suggest(str(found), [m.value for m in members])
+        )
+        return f"fann {describe(found)}{hint}, förväntade ett av: {allowed}"
     if kind == "string_pattern_mismatch":
         return f"fann {describe(found)}, förväntade ett id med små bokstäver a–z, siffror och bindestreck"
     if kind == "string_too_short":
@@ -141,6 +165,8 @@ def translate(error: Any, model: type[BaseModel]) -> str:
     }.get(kind)
     if expected == "text" and isinstance(found, (bool, int, float)):
         return f"fann {describe(found)}, förväntade text; skriv värdet inom citattecken om det är text"
+    if expected == "en lista":
+        return f"fann {describe(found)}, förväntade en lista: skriv varje sak på en egen rad under fältet, efter ”- ”"
     if expected:
         return f"fann {describe(found)}, förväntade {expected}"
     return f"fann {describe(found)}: {error['msg']}"
@@ -150,7 +176,13 @@ def validate_source(source: Source) -> Record | list[Problem]:
     """One file against its model: a record, or every problem in it."""
     model = KINDS[source.kind].model
     findings = [
-        Problem(source.path, *finding.location, field_name(finding.path), finding.message)
+        Problem(
+            source.path,
+            *finding.location,
+            field_name(finding.path),
+            finding.message,
+            title=field_title(model, finding.path),
+        )
         for finding in source.findings
     ]
     if not isinstance(source.data, dict):
@@ -190,7 +222,11 @@ def validate_source(source: Source) -> Record | list[Problem]:
             if any(path[: len(known)] == known for known in reported):
                 continue
             line, column = source.locate(path, key=item["type"] == "extra_forbidden")
-            problems.append(Problem(source.path, line, column, field_name(path), translate(item, model)))
+            problems.append(
+                Problem(
+                    source.path, line, column, field_name(path), translate(item, model), title=field_title(model, path)
+                )
+            )
         return problems
     return problems or record
 
@@ -207,14 +243,32 @@ def validate_records(
     problems: list[Problem] = []
     records.files = {(source.kind, source.stem) for source in sources} | (known or set())
     records.unavailable = set(unavailable or ())
+    invalid: list[tuple[Source, set[FieldPath]]] = []
     for source in sources:
         result = validate_source(source)
         if isinstance(result, list):
+            invalid.append((source, _paths(result)))
             problems.extend(result)
             continue
         records.by_kind[source.kind][result.id] = result
         records.sources[(source.kind, result.id)] = source
     problems.extend(check_references(records))
+    # A record with errors of its own still gets its references checked: all errors in one round.
+    for source, reported in invalid:
+        for path, value, target_kind in references_in(KINDS[source.kind].model, source.data):
+            if path not in reported:
+                problems.extend(_dangling(records, source, path, value, target_kind))
+                continue
+            # An id written as a name ("folkhälsa", "Region Gotland") that names an existing record.
+            meant = re.sub(r"[^a-z0-9]+", "-", fold(value).lower()).strip("-")
+            if meant != value and meant in records.by_kind[target_kind]:
+                where = field_name(path)
+                problems = [
+                    replace(problem, message=f"{problem.message} (menade du ”{meant}”?)")
+                    if problem.path == source.path and problem.field == where
+                    else problem
+                    for problem in problems
+                ]
     problems.extend(_check_parent_loops(records))
     problems.extend(_check_scripts(records))
     return records, problems
@@ -228,17 +282,7 @@ def check_references(records: Records) -> Iterable[Problem]:
             if target_kind in records.unavailable:
                 continue
             if target_kind and isinstance(value, str):
-                known = records.by_kind[target_kind]
-                if value not in known and (target_kind, value) not in records.files:
-                    line, column = source.locate(path)
-                    yield Problem(
-                        source.path,
-                        line,
-                        column,
-                        field_name(path),
-                        f"fann ”{value}”, förväntade id för {KINDS[target_kind].label} i data/{target_kind}/"
-                        + suggest(value, known),
-                    )
+                yield from _dangling(records, source, path, value, target_kind)
             elif isinstance(value, PostRef) and value.post is not None:
                 org = organisations.get(value.organisation)
                 posts = [post.id for post in org.posts] if org else []
@@ -252,6 +296,44 @@ def check_references(records: Records) -> Iterable[Problem]:
                         f"fann ”{value.post}”, förväntade en befattning i {org.name}: "
                         f"{', '.join(posts) or 'inga finns'}{suggest(value.post, posts)}",
                     )
+
+
+def _dangling(records: Records, source: Source, path: FieldPath, value: str, kind: str) -> Iterable[Problem]:
+    """A reference to a record that does not exist: the closest record by id or by name (å, ä
+    and ö folded), and how to create it."""
+    if kind in records.unavailable or value in records.by_kind[kind] or (kind, value) in records.files:
+        return
+    line, column = source.locate(path)
+    known = records.by_kind[kind]
+    names = {fold(str(record.name)).lower(): record_id for record_id, record in known.items()}
+    wanted = fold(value).lower()
+    close = wanted if wanted in known else None
+    close = close or next(iter(difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)), None)
+    close = close or names.get(
+        next(iter(difflib.get_close_matches(wanted.replace("-", " "), list(names), n=1, cutoff=0.6)), "")
+    )
+    hint = f" Menade du ”{close}” ({known[close].name})?" if close else ""
+    yield Problem(
+        source.path,
+        line,
+        column,
+        field_name(path),
+        f"fann ”{value}”, förväntade id för {KINDS[kind].label} i data/{kind}/.{hint} Finns den inte än: "
+        f"skapa den med python -m samverkan new {kind} {value}",
+        title=field_title(KINDS[source.kind].model, path),
+    )
+
+
+def _paths(problems: list[Problem]) -> set[FieldPath]:
+    """The field paths a file's problems name, so that a reference already reported is not checked."""
+    found: set[FieldPath] = set()
+    for problem in problems:
+        parts: list[str | int] = []
+        for part in re.split(r"\.|\[(\d+)\]", problem.field or ""):
+            if part:
+                parts.append(int(part) if part.isdigit() else part)
+        found.add(tuple(parts))
+    return found
 
 
 def _check_parent_loops(records: Records) -> Iterable[Problem]:
@@ -310,4 +392,7 @@ def _check_scripts(records: Records) -> Iterable[Problem]:
             if isinstance(value, str) and not ref_kind:
                 warning = mixed_script(value)
                 if warning:
-                    yield Problem(source.path, *source.locate(path), field_name(path), warning, warning=True)
+                    title = field_title(KINDS[kind].model, path)
+                    yield Problem(
+                        source.path, *source.locate(path), field_name(path), warning, warning=True, title=title
+                    )

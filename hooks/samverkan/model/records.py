@@ -801,6 +801,30 @@ def _fields(model: type[BaseModel]) -> list[tuple[str, str | None]]:
     ]
 
 
+def _nested(annotation: Any) -> type[BaseModel] | None:
+    """The model inside a (possibly optional or list-wrapped) annotation, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next(filter(None, map(_nested, getattr(annotation, "__args__", ()) or ())), None)
+
+
+def references_in(model: type[BaseModel], data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str, str]]:
+    """Yield (field path, id, referenced kind) for every reference in plain data read for a model,
+    valid or not: the references of a record with other errors can still be checked."""
+    if not isinstance(data, dict):
+        return
+    for name, kind in _fields(model):
+        value = data.get(name)
+        values = value if isinstance(value, list) else [value]
+        inner = _nested(model.model_fields[name].annotation)
+        for index, element in enumerate(values):
+            where = (*path, name, index) if isinstance(value, list) else (*path, name)
+            if kind and isinstance(element, str):
+                yield where, element, kind
+            elif inner is not None:
+                yield from references_in(inner, element, where)
+
+
 def walk(item: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any, str | None]]:
     """Yield (field path, value, referenced kind or None) for every value inside item, depth first."""
     for name, kind in _fields(type(item)):
