@@ -77,7 +77,9 @@ def test_a_record_with_errors_still_gets_its_references_checked(data_copy: Path)
     and an id written as a name points at the record it names."""
     collab = data_copy / "collaborations" / "avtal-a-b.yml"
     text = collab.read_text(encoding="utf-8")
-    text = text.replace("status: gallande", "status: gällande").replace("organisation: region-b", "organisation: region-bb", 1)
+    text = text.replace("status: gallande", "status: gällande").replace(
+        "organisation: region-b", "organisation: region-bb", 1
+    )
     collab.write_text(text.replace("area: folkhalsa", "area: Folkhälsa"), encoding="utf-8")
     problems = {problem.field: problem for problem in _problems(data_copy)}
     assert "skriv ”gallande”" in problems["status"].message and problems["status"].title == "Status"
