@@ -262,15 +262,43 @@ def test_the_real_data_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith("Inga fel hittades")
 
 
-def test_new_record_passes_the_check(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_leaves_what_only_the_editor_knows_empty(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A new file fails the check until the editor fills in what only they know; nothing is guessed,
+    and nothing is taken from another record."""
     for kind in KINDS:
         assert main(["new", kind, f"ny-{kind}", "--data", str(data_copy)]) == 0
-        assert (
-            (data_copy / kind / f"ny-{kind}.yml")
-            .read_text(encoding="utf-8")
-            .startswith("# yaml-language-server: $schema=")
+        text = (data_copy / kind / f"ny-{kind}.yml").read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=") and "\nname:\n" in text
+        assert "kommun-a" not in text and "region-b" not in text
+    capsys.readouterr()
+    assert main(["check", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "organisations/ny-organisations.yml:6:16: fältet classification (Typ): fann ett tomt värde" in err
+    assert "fältet parties (Parter och deltagare): fann ett tomt värde" in err
+    for kind in KINDS:
+        (data_copy / kind / f"ny-{kind}.yml").unlink()
+    # What the editor gives is written, and then the file passes.
+    assert (
+        main(
+            [
+                "new",
+                "organisations",
+                "umea-kommun",
+                "--name",
+                "Umeå kommun",
+                "--classification",
+                "kommun",
+                "--data",
+                str(data_copy),
+            ]
         )
+        == 0
+    )
+    args = ["--name", "Ny samverkan", "--part", "kommun-a", "--part", "umea-kommun", "--set", "kind=overenskommelse"]
+    assert (
+        main(["new", "collaborations", "ny-samverkan", *args, "--set", "status=forslag", "--data", str(data_copy)]) == 0
+    )
     assert main(["check", "--data", str(data_copy)]) == 0
-    assert main(["new", "areas", "ny-areas", "--data", str(data_copy)]) == 1
+    assert main(["new", "organisations", "umea-kommun", "--data", str(data_copy)]) == 1
     assert main(["new", "areas", "Ogiltigt_Id", "--data", str(data_copy)]) == 1
     assert "inget giltigt id" in capsys.readouterr().err

@@ -102,23 +102,28 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     if target.exists():
         print(f"Fel: {target} finns redan.", file=sys.stderr)
         return 1
-    organisations = sorted(path.stem for path in (data / "organisations").glob("*.yml"))
-    organisation = args.organisation or next(iter(organisations), None)
-    if args.kind == "collaborations" and organisation is None:
-        print("Fel: en samverkan behöver minst en part; skapa först en organisation.", file=sys.stderr)
-        return 1
-    name = args.name or args.id.replace("-", " ").capitalize()
+    given: dict[str, object] = {}
+    for item in args.set or []:
+        key, _, value = item.partition("=")
+        given[key.strip()] = value.strip()
+    if args.classification:
+        given["classification"] = args.classification
+    if args.parent:
+        given["parent"] = args.parent
+    if args.part:
+        given["parties"] = [{"organisation": organisation, "role": "part"} for organisation in args.part]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(record_template(args.kind, args.id, name, organisation), encoding="utf-8")
+    target.write_text(record_template(args.kind, args.id, args.name, given=given), encoding="utf-8")
+    print(f"Skapade {target}.")
     try:
         check_data(data)
     except DataErrors as failure:
         mine = [problem for problem in errors(failure.problems) if problem.path.endswith(f"{args.kind}/{target.name}")]
         if mine:
-            target.unlink()
+            print("Fyll i det som bara du vet; kontrollen säger i dag:")
             _report(mine)
-            return 1
-    print(f"Skapade {target}. Fyll i uppgifterna, kontrollera med make check och skicka en pull request.")
+            return 0
+    print("Kontrollera med make check och skicka en pull request.")
     return 0
 
 
@@ -169,8 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="skapa en ny post som klarar kontrollen")
     new.add_argument("kind", choices=list(KINDS), metavar="SLAG", help="ett av: " + ", ".join(KINDS))
     new.add_argument("id", metavar="ID", help="postens id, som också blir filnamnet")
-    new.add_argument("--name", help="postens namn (standard: bildas av id)")
-    new.add_argument("--organisation", help="id för en organisation att använda som part (för samverkan)")
+    new.add_argument("--name", help="postens namn, med å, ä och ö (utan det lämnas fältet tomt att fylla i)")
+    new.add_argument(
+        "--part", action="append", metavar="ID", help="en organisation som är part (samverkan); upprepa för fler"
+    )
+    new.add_argument("--classification", metavar="TYP", help="typ av organisation (organisationer), t.ex. kommun")
+    new.add_argument("--parent", metavar="ID", help="organisationen som den nya ingår i (organisationer)")
+    new.add_argument("--set", action="append", metavar="FÄLT=VÄRDE", help="ett fält till, t.ex. status=forslag")
     new.add_argument("--data", help=data_help)
     new.set_defaults(run=_new)
 

@@ -126,8 +126,19 @@ def _with_organisation(value: Any, organisation: str | None) -> Any:
     return value
 
 
-def record_template(kind: str, record_id: str, name: str, organisation: str | None = None) -> str:
-    """A new record's YAML: required fields filled in, optional ones as comments to uncomment."""
+def record_template(
+    kind: str,
+    record_id: str,
+    name: str | None,
+    organisation: str | None = None,
+    given: dict[str, Any] | None = None,
+) -> str:
+    """A new record's YAML: required fields, optional ones as comments to uncomment.
+
+    Without `given` (the guide), required fields hold the schema's examples. With it (`new`), they
+    hold what the editor gave and are otherwise left empty, with what to fill in above them: a
+    value only the editor knows is never guessed, so the check asks for it.
+    """
     schema = record_schema(kind)
     required = schema.get("required", [])
     lines = [f"# yaml-language-server: $schema=../schemas/{schema_file(kind)}"]
@@ -135,8 +146,14 @@ def record_template(kind: str, record_id: str, name: str, organisation: str | No
     for key, prop in schema["properties"].items():
         if key == "id":
             value: Any = record_id
-        elif key == "name":
+        elif key == "name" and name:
             value = name
+        elif given is not None and key in required:
+            value = given.get(key)
+            if value is None:
+                lines.append(f"# Fyll i {prop['title']}: {prop['description']}")
+                lines.append(f"{key}:")
+                continue
         else:
             value = _with_organisation(prop["examples"][0], organisation)
         block = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=100).rstrip()
