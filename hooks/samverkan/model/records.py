@@ -707,7 +707,10 @@ class Collaboration(Record):
         default=[],
     )
     predecessor: CollaborationId | None = field(
-        "Ersätter", "Id för den samverkan som denna ersätter.", "samverkansavtal-jamtland-2018", default=None
+        "Ersätter",
+        "Id för den samverkan som denna ersätter.",
+        "samverkansavtal-lansstyrelsen-region-jamtland-harjedalen-2018",
+        default=None,
     )
     related_cases: list[RelatedCase] = field(
         "Relaterade ärenden", "Andra ärenden som samverkan bygger på.", [], default=[]
