@@ -48,6 +48,20 @@ CASES = {
         AREA, "id: folkhalsa\nname: " + "x" * MAX_FILE_BYTES + "\n", 1, "", "största tillåtna storlek"
     ),
     "YAML-syntax": Case(ORG, ("name: Kommun A", "name: [Kommun A"), 4, "", "listan saknar sitt avslutande ”]”"),
+    "listpunkt utan mellanslag": Case(
+        COLLAB,
+        ("  - organisation: kommun-a", "  -organisation: kommun-a"),
+        10,
+        "",
+        "behövs ett mellanslag: skriv ”- fält: värde”",
+    ),
+    "indrag under ett värde": Case(
+        COLLAB,
+        ("kind: overenskommelse", "kind: overenskommelse\n  status: gallande"),
+        5,
+        "",
+        "raden är indragen mer än raden ovanför",
+    ),
     "tabb som indrag": Case(
         ORG,
         ("  - id: kommundirektor", "\t- id: kommundirektor"),

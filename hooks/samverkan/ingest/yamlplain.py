@@ -161,6 +161,30 @@ def syntax_message(problem: str, character: str = "") -> str:
     return "filen är inte giltig YAML här; se efter citattecken, kolon och indrag på raden och raden före"
 
 
+_DASH_WITHOUT_SPACE = re.compile(r"^\s*-[^\s\-]")
+_KEY_WITH_VALUE = re.compile(r"^\s*[^\s#:][^:]*:\s+\S")
+DASH_MESSAGE = "efter bindestrecket som inleder en listpunkt behövs ett mellanslag: skriv ”- fält: värde”"
+INDENT_MESSAGE = (
+    "raden är indragen mer än raden ovanför, som redan har ett värde; fält i samma mappning börjar i "
+    "samma kolumn, och en lista under ett fält skrivs med ”- ” på raderna under"
+)
+
+
+def _in_context(problem: str, lines: list[str], line: int) -> str | None:
+    """A plainer reason for libyaml's "mapping values are not allowed", from the lines around it:
+    a list item written "-fält:" without a space, or a line indented under a field with a value."""
+    if "mapping values are not allowed" not in problem or not 1 <= line <= len(lines):
+        return None
+    before = [text for text in lines[: line - 1] if text.strip() and not text.lstrip().startswith("#")]
+    here = lines[line - 1]
+    if _DASH_WITHOUT_SPACE.match(here) or (before and _DASH_WITHOUT_SPACE.match(before[-1])):
+        return DASH_MESSAGE
+    indent = len(here) - len(here.lstrip(" "))
+    if before and _KEY_WITH_VALUE.match(before[-1]) and indent > len(before[-1]) - len(before[-1].lstrip(" ")):
+        return INDENT_MESSAGE
+    return None
+
+
 def _scalar(value: str, plain: bool) -> tuple[Any, str | None]:
     """A scalar's value, and a message when it is one that YAML readers disagree on."""
     if not plain:
@@ -208,7 +232,9 @@ def parse_plain_yaml(text: str, positions: bool = False) -> Parsed:
         line, column = _where(mark) if mark else (1, 1)
         lines = text.split("\n")
         character = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
-        raise YamlError((line, column), syntax_message(error.problem or str(error), character)) from None
+        problem = error.problem or str(error)
+        message = _in_context(problem, lines, line) or syntax_message(problem, character)
+        raise YamlError((line, column), message) from None
     except yaml.YAMLError as error:
         raise YamlError((1, 1), syntax_message(str(error))) from None
     finally:
