@@ -316,3 +316,16 @@ def test_new_leaves_what_only_the_editor_knows_empty(data_copy: Path, capsys: py
     assert main(["new", "organisations", "umea-kommun", "--data", str(data_copy)]) == 1
     assert main(["new", "areas", "Ogiltigt_Id", "--data", str(data_copy)]) == 1
     assert "inget giltigt id" in capsys.readouterr().err
+
+
+def test_the_command_line_speaks_swedish(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["nope"], ["new"], ["check", "--okänd"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        err = capsys.readouterr().err
+        assert "användning: python -m samverkan" in err and ": fel: " in err, err
+        assert not any(word in err for word in ("usage", "error", "invalid", "required", "unrecognized")), err
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    out = capsys.readouterr().out
+    assert "flaggor:" in out and "visa den här hjälpen och avsluta" in out and "options" not in out

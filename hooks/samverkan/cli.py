@@ -137,6 +137,26 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+ARGPARSE_SWEDISH = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumentet %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "the following arguments are required: %s": "de här argumenten saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "expected one argument": "förväntade ett värde",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "flaggan %(option)s kan vara flera: %(matches)s",
+    "not allowed with argument %s": "går inte ihop med %s",
+}
+"""argparse's own words in Swedish. argparse looks each one up through gettext when it is used, and
+there is no Swedish catalogue for it: the command line speaks Swedish throughout."""
+setattr(argparse, "_", lambda message: ARGPARSE_SWEDISH.get(message, message))  # noqa: B010 (argparse's global)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m samverkan", description="Verktyg för Samverkansportalens data.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
