@@ -44,7 +44,7 @@ build: $(STAMP)
 	$(BIN)/python -m samverkan build --site-dir $(SITE)
 
 check: $(STAMP)
-	$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))
+	@$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))
 
 test: lint $(AXE)
 	$(BIN)/python -m pytest

@@ -19,7 +19,7 @@ from samverkan.outputs import Output, OutputFile
 from samverkan.outputs.fold import fold_script
 from samverkan.outputs.schemas import schema_files
 from samverkan.settings import Settings, SettingsError, make_settings
-from samverkan.site.render import Page, render_site
+from samverkan.site.render import Page, error_banner, error_pages, render_site
 from samverkan.site.search import SearchWeight, build_postings, search_files, search_index, search_weights
 
 __all__ = [
@@ -31,6 +31,8 @@ __all__ = [
     "build_pages",
     "build_postings",
     "check_data",
+    "error_banner",
+    "error_pages",
     "format_problems",
     "make_settings",
     "search_files",

@@ -8,7 +8,7 @@ import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +29,12 @@ class BuildState:
     """The pipeline's Result for this build."""
     search: dict[str, Any] = field(default_factory=dict)
     """Page URL → its weight in search, for on_post_build."""
+    serving: bool = False
+    """Under mkdocs serve: bad data then shows as a banner instead of stopping the server."""
+    good: Any = None
+    """The last Result that built, which mkdocs serve keeps showing while the data has errors."""
+    banner: str = ""
+    """The errors of the current data as HTML, shown on every page while there are any."""
 
 
 state = BuildState()
@@ -65,13 +71,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         result = run.build_pages(settings.data, settings, edition=settings.edition, content=Path(config.docs_dir))
     except run.DataErrors as failure:
-        raise PluginError(
-            "Data innehåller fel, webbplatsen byggdes inte:\n" + run.format_problems(failure.problems)
-        ) from None
+        if not state.serving:
+            raise PluginError(
+                "Data innehåller fel, webbplatsen byggdes inte:\n" + run.format_problems(failure.problems)
+            ) from None
+        # The preview goes on: the last site that built, with the errors on every page, or pages of
+        # errors if nothing has built yet. Printed, not logged, so every rebuild repeats them all
+        # (MkDocs drops a log message it has shown before).
+        print("Data innehåller fel:\n" + run.format_problems(failure.problems), file=sys.stderr)
+        state.banner = run.error_banner(failure.problems, stale=state.good is not None)
+        state.result = state.good or SimpleNamespace(pages=run.error_pages(failure.problems), files=[], search={})
+        return config
     for warning in result.warnings:  # not errors: logged as information, so a strict build goes on
         log.info(warning.as_text())
-    state.result = result
+    state.result = state.good = result
+    state.banner = ""
     return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Under mkdocs serve, while the data has errors: the errors at the top of every page."""
+    if not state.banner or "samverkan-errors" in output:
+        return output  # the pages of errors, when nothing has built yet, are the banner already
+    article = '<article class="md-content__inner md-typeset">'
+    return output.replace(article, article + state.banner, 1)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

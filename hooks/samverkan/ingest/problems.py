@@ -40,18 +40,19 @@ class Problem:
     title: str = ""
     """The field's Swedish title, shown beside its key: "fältet purposes (Syften)"."""
 
-    def _text(self) -> str:
+    def text(self) -> str:
+        """The field and the message, without the place: what an editor reads beside the place."""
         field = f"fältet {self.field}{f' ({self.title})' if self.title else ''}: " if self.field else ""
         return printable(field + self.message)
 
     def as_text(self) -> str:
         level = " varning:" if self.warning else ""
-        return f"{printable(self.path)}:{self.line}:{self.column}:{level} {self._text()}"
+        return f"{printable(self.path)}:{self.line}:{self.column}:{level} {self.text()}"
 
     def as_github(self) -> str:
         command = "warning" if self.warning else "error"
         where = f"file={_github_property(printable(self.path))},line={self.line},col={self.column}"
-        return f"::{command} {where}::{_github_data(self._text())}"
+        return f"::{command} {where}::{_github_data(self.text())}"
 
 
 class DataErrors(Exception):

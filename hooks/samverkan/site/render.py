@@ -311,3 +311,19 @@ class Renderer:
 
 def render_site(catalog: Catalog, site: Settings) -> list[Page]:
     return Renderer(catalog, site).render_all()
+
+
+def error_banner(problems: list[Any], stale: bool) -> str:
+    """The errors as an HTML banner, for make serve while the data has errors (errors.html.j2)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
+    shown = [{"path": p.path, "line": p.line, "column": p.column, "text": p.text()} for p in problems]
+    count = counted(len(problems), "fel", "fel", "ett")
+    return env.get_template("errors.html.j2").render(problems=shown, stale=stale, count=count)
+
+
+def error_pages(problems: list[Any]) -> list[Page]:
+    """The pages of a site that could not be built: the banner at every address in the navigation,
+    so that make serve answers with the errors instead of nothing."""
+    banner = error_banner(problems, stale=False)
+    paths = ["index.md", *(kind.page() for kind in KINDS.values()), GUIDE_PATH, ABBREVIATIONS_PATH, ACCESSIBILITY_PATH]
+    return [Page(path, f"# Data innehåller fel\n\n{banner}\n") for path in paths]
