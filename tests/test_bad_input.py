@@ -313,6 +313,11 @@ def test_new_leaves_what_only_the_editor_knows_empty(data_copy: Path, capsys: py
         main(["new", "collaborations", "ny-samverkan", *args, "--set", "status=forslag", "--data", str(data_copy)]) == 0
     )
     assert main(["check", "--data", str(data_copy)]) == 0
+    args = ["--name", "Nämnd", "--classification", "namnd", "--parent", "umea-kommun", "--set", "short_name=UN"]
+    assert main(["new", "organisations", "umea-namnd", *args, "--data", str(data_copy)]) == 0
+    written = (data_copy / "organisations" / "umea-namnd.yml").read_text(encoding="utf-8")
+    assert "\nparent: umea-kommun\n" in written and "\nshort_name: UN\n" in written  # optional fields too
+    assert main(["check", "--data", str(data_copy)]) == 0
     assert main(["new", "organisations", "umea-kommun", "--data", str(data_copy)]) == 1
     assert main(["new", "areas", "Ogiltigt_Id", "--data", str(data_copy)]) == 1
     assert "inget giltigt id" in capsys.readouterr().err

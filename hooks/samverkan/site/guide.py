@@ -112,25 +112,10 @@ def field_reference(kind: str) -> list[FieldTable]:
     return tables
 
 
-def _with_organisation(value: Any, organisation: str | None) -> Any:
-    """An example with every organisation id replaced by one that exists in the data."""
-    if organisation is None:
-        return value
-    if isinstance(value, list):
-        return [_with_organisation(item, organisation) for item in value]
-    if isinstance(value, dict):
-        return {
-            key: organisation if key == "organisation" else _with_organisation(item, organisation)
-            for key, item in value.items()
-        }
-    return value
-
-
 def record_template(
     kind: str,
     record_id: str,
     name: str | None,
-    organisation: str | None = None,
     given: dict[str, Any] | None = None,
 ) -> str:
     """A new record's YAML: required fields, optional ones as comments to uncomment.
@@ -148,16 +133,16 @@ def record_template(
             value: Any = record_id
         elif key == "name" and name:
             value = name
+        elif given and key in given:
+            value = given[key]
         elif given is not None and key in required:
-            value = given.get(key)
-            if value is None:
-                lines.append(f"# Fyll i {prop['title']}: {prop['description']}")
-                lines.append(f"{key}:")
-                continue
+            lines.append(f"# Fyll i {prop['title']}: {prop['description']}")
+            lines.append(f"{key}:")
+            continue
         else:
-            value = _with_organisation(prop["examples"][0], organisation)
+            value = prop["examples"][0]
         block = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=100).rstrip()
-        if key in required:
+        if key in required or (given and key in given):
             lines.append(block)
         else:
             optional.append(f"# {prop['title']}: {prop['description']}")
