@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from samverkan.model.fold import fold
+from samverkan.model.fold import slug
 from samverkan.model.kinds import KINDS
 from samverkan.outputs.schemas import schema_file
 
@@ -74,10 +73,6 @@ MUNICIPAL_BOARDS = [
 ]
 STATUSES = ["gallande"] * 5 + ["forslag", "pa_prov", "upphord"]
 MONTHS = list(range(1, 13))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text.lower())).strip("-")
 
 
 def municipality_name(place: str) -> str:

@@ -13,9 +13,9 @@ from pydantic import BaseModel, ValidationError
 
 from samverkan.ingest.load import FieldPath, Source
 from samverkan.ingest.problems import Problem
-from samverkan.model.fold import fold
+from samverkan.model.fold import fold, slug
 from samverkan.model.kinds import KINDS
-from samverkan.model.records import Organisation, PostRef, Record, Vocabulary, references_in, walk
+from samverkan.model.records import Organisation, PostRef, Record, Vocabulary, model_in, references_in, walk
 
 
 @dataclass
@@ -49,7 +49,7 @@ def field_title(model: type[BaseModel], path: Iterable[str | int]) -> str:
         info = current.model_fields.get(part) if current else None
         if info is None:
             return ""
-        title, current = info.title or "", _model_in(info.annotation)
+        title, current = info.title or "", model_in(info.annotation)
     return title
 
 
@@ -86,21 +86,11 @@ def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel]:
         info = current.model_fields.get(part)
         if info is None:
             break
-        inner = _model_in(info.annotation)
+        inner = model_in(info.annotation)
         if inner is None:
             break
         current = inner
     return current
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
 
 
 def _vocabulary_at(model: type[BaseModel], path: FieldPath) -> list[Vocabulary]:
@@ -132,8 +122,8 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         members = _vocabulary_at(model, path)
         allowed = ", ".join(f"{member.value} ({member.label})" for member in members)
         # Values are written without å, ä and ö ("gallande"), as the schema and the form give them.
-        folded = fold(str(found)).lower().replace(" ", "_")
-        meant = next((m.value for m in members if folded in (m.value, fold(m.label).lower().replace(" ", "_"))), None)
+        folded = fold(str(found).lower()).replace(" ", "_")
+        meant = next((m.value for m in members if folded in (m.value, fold(m.label.lower()).replace(" ", "_"))), None)
         hint = (
             f" (skriv ”{meant}”: värdena skrivs utan å, ä och ö)"
             if meant
@@ -260,7 +250,7 @@ def validate_records(
                 problems.extend(_dangling(records, source, path, value, target_kind))
                 continue
             # An id written as a name ("folkhälsa", "Region Gotland") that names an existing record.
-            meant = re.sub(r"[^a-z0-9]+", "-", fold(value).lower()).strip("-")
+            meant = slug(value)
             if meant != value and meant in records.by_kind[target_kind]:
                 where = field_name(path)
                 problems = [
@@ -305,8 +295,8 @@ def _dangling(records: Records, source: Source, path: FieldPath, value: str, kin
         return
     line, column = source.locate(path)
     known = records.by_kind[kind]
-    names = {fold(str(record.name)).lower(): record_id for record_id, record in known.items()}
-    wanted = fold(value).lower()
+    names = {fold(str(record.name).lower()): record_id for record_id, record in known.items()}
+    wanted = fold(value.lower())
     close = wanted if wanted in known else None
     close = close or next(iter(difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)), None)
     close = close or names.get(

@@ -804,11 +804,11 @@ def _fields(model: type[BaseModel]) -> list[tuple[str, str | None]]:
     ]
 
 
-def _nested(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     """The model inside a (possibly optional or list-wrapped) annotation, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    return next(filter(None, map(_nested, getattr(annotation, "__args__", ()) or ())), None)
+    return next(filter(None, map(model_in, getattr(annotation, "__args__", ()) or ())), None)
 
 
 def references_in(model: type[BaseModel], data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str, str]]:
@@ -819,7 +819,7 @@ def references_in(model: type[BaseModel], data: Any, path: FieldPath = ()) -> It
     for name, kind in _fields(model):
         value = data.get(name)
         values = value if isinstance(value, list) else [value]
-        inner = _nested(model.model_fields[name].annotation)
+        inner = model_in(model.model_fields[name].annotation)
         for index, element in enumerate(values):
             where = (*path, name, index) if isinstance(value, list) else (*path, name)
             if kind and isinstance(element, str):
