@@ -316,8 +316,11 @@ def render_site(catalog: Catalog, site: Settings) -> list[Page]:
 def error_banner(problems: list[Any], stale: bool) -> str:
     """The errors as an HTML banner, for make serve while the data has errors (errors.html.j2)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
-    shown = [{"path": p.path, "line": p.line, "column": p.column, "text": p.text()} for p in problems]
-    count = counted(len(problems), "fel", "fel", "ett")
+    shown = [
+        {"path": p.path, "line": p.line, "column": p.column, "text": ("varning: " if p.warning else "") + p.text()}
+        for p in problems
+    ]
+    count = counted(sum(not p.warning for p in problems), "fel", "fel", "ett")  # warnings are listed, not counted
     return env.get_template("errors.html.j2").render(problems=shown, stale=stale, count=count)
 
 
