@@ -19,6 +19,7 @@ from samverkan.outputs.schemas import all_schemas
 from samverkan.pipeline import ROOT, build_pages, check_data
 from samverkan.settings import EDITIONS, Settings, SettingsError, read_settings
 from samverkan.site.guide import record_template
+from samverkan.site.render import counted
 
 
 def _report(problems: list[Problem], style: str = "text") -> None:
@@ -35,7 +36,10 @@ def _check(args: argparse.Namespace, settings: Settings) -> int:
         _report(failure.problems, args.format)
         return 1
     _report(warnings, args.format)
-    counts = ", ".join(f"{len(catalog.records[kind.key])} {kind.plural}" for kind in KINDS.values())
+    counts = ", ".join(
+        counted(len(catalog.records[kind.key]), kind.singular, kind.plural, kind.label.split()[0])
+        for kind in KINDS.values()
+    )
     print(f"Inga fel hittades: {counts}.")
     return 0
 
@@ -149,7 +153,7 @@ ARGPARSE_SWEDISH = {
     "unrecognized arguments: %s": "okända argument: %s",
     "expected one argument": "förväntade ett värde",
     "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "flaggan %(option)s kan vara flera: %(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s": "flaggan %(option)s kan syfta på flera: %(matches)s",
     "not allowed with argument %s": "går inte ihop med %s",
 }
 """argparse's own words in Swedish. argparse looks each one up through gettext when it is used, and

@@ -25,10 +25,10 @@ class Records:
     by_kind: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     files: set[tuple[str, str]] = field(default_factory=set)
-    unavailable: set[str] = field(default_factory=set)
-    """Kinds whose folder could not be read: references to them are not reported as dangling."""
     """(kind, file name) of every readable file, valid or not: a reference to an invalid record is
     not reported again as dangling, since its own file already has an error."""
+    unavailable: set[str] = field(default_factory=set)
+    """Kinds whose folder could not be read: references to them are not reported as dangling."""
 
 
 def field_name(path: Iterable[str | int]) -> str:
