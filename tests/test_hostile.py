@@ -632,3 +632,11 @@ def test_reader_problems_are_swedish_and_placed(
     (data_copy / AREA).write_bytes(content)
     lines = assert_refused(data_copy, capsys, f"data/{AREA}:{where}", message)
     assert not re.search(r"\b(found|expected|position|while|scanning)\b", "\n".join(lines)), lines
+
+
+def test_the_site_description_is_escaped_in_the_meta_tag(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = mkdocs_build(site, FIXTURE_DATA, SAMVERKAN_SITE_DESCRIPTION='Om "oss" <script>x</script>')
+    assert result.returncode == 0, result.stderr
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Om &quot;oss&quot; &lt;script&gt;x&lt;/script&gt;">' in page

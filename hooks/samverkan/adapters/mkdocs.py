@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import json
 import logging
@@ -64,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = run.make_settings(config.extra.get("samverkan"), Path(config.config_file_path).parent)
     except run.SettingsError as error:
         raise PluginError(str(error)) from None
-    config.site_description = settings.description
+    # Material prints it into <meta name="description" content="…"> as it is: escaped here, once.
+    config.site_description = html.escape(settings.description)
     config.edit_uri = settings.edit_url  # empty: no edit links
     for warning in settings.warnings():  # the site builds, but should not be published like this
         log.info(f"Varning: {warning}")
