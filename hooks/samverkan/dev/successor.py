@@ -61,10 +61,13 @@ def main() -> int:
             return 0
         site = folder / "site"
         built = len(list(site.rglob("*.html"))) if site.is_dir() else 0
-        index = site / "search" / "search_index.json"
-        terms = index.is_file() and '"terms"' in index.read_text(encoding="utf-8")
+        own = (site / "search" / "samverkan_index.json").is_file()  # written by the hooks, after the build
         print(f"Zensical: slutkod {run.returncode}, {built} av {pages} sidor byggdes.")
-        print("Förlorat: de dolda svenska söktermerna (fältet terms)." if not terms else "Söktermerna finns kvar.")
+        print(
+            "Förlorat: webbplatsens egen svenska sökning (search/samverkan_index.json)."
+            if not own
+            else "Sökindexet finns."
+        )
         print(
             "Förlorat: rubrik-id utanför Materials __-namnrymd (funktionen som mkdocs.yml namnger med !!python/name)."
         )
