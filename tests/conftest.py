@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -54,6 +55,8 @@ TEST_DEPLOYMENT = {
     "SAMVERKAN_PUBLISHER": "Samverkansportalen",
     "SAMVERKAN_FEEDBACK_URL": "https://example.se/synpunkter",
     "SAMVERKAN_EDIT_URL": "https://git.example.se/samverkan/edit/main/",
+    "SAMVERKAN_REPOSITORY": "https://git.example.se/samverkan",
+    "SAMVERKAN_EDITOR_APP_ID": "samverkan-redigera",
 }
 """The settings of a site as a body would publish it (mkdocs.yml leaves them empty)."""
 
@@ -186,3 +189,28 @@ def read_search_index(site: Path) -> dict[str, Any]:
         [page, *index["labels"][label], text] for (page, label), text in zip(index["sections"], texts, strict=True)
     ]
     return {"pages": index["pages"], "sections": sections}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serving(data: Path, **env: str) -> Iterator[str]:
+    """`mkdocs serve` of the real site on data (the preview an editor runs), on a free port."""
+    port = free_port()
+    environ = {**os.environ, "SAMVERKAN_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **env}
+    command = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([*command, "-w", str(data)], cwd=ROOT, env=environ, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in server.stderr or []:  # wait until it serves
+            if "Serving on" in line:
+                break
+        # Go on reading what it prints, so that a full pipe never stops the server.
+        threading.Thread(target=lambda: server.stderr and server.stderr.read(), daemon=True).start()
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -4,41 +4,14 @@ errors when nothing has built yet. Driven in Chromium, as an editor sees it."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, serving
 from playwright.sync_api import Page, expect
 
 GOTLAND = "collaborations/intern-samverkansstruktur-region-gotland.yml"
 WAIT = 60_000  # ms: a rebuild, and the reload that livereload then sends the page
-
-
-@contextmanager
-def serving(data: Path) -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "SAMVERKAN_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
-    command = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen([*command, "-w", str(data)], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        for line in server.stderr or []:  # wait until it serves
-            if "Serving on" in line:
-                break
-        # Go on reading what it prints, so that a full pipe never stops the server.
-        threading.Thread(target=lambda: server.stderr and server.stderr.read(), daemon=True).start()
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -111,7 +111,7 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
 
 
 def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:
-    files = {file.path: file.content for output in OUTPUTS.values() for file in output(fixture_catalog)}
+    files = {file.path: file.content for output in OUTPUTS.values() for file in output(fixture_catalog, SITE)}
     schemas = sorted(f"schemas/{kind}.schema.json" for kind in KINDS)
     assert sorted(files) == sorted([*schemas, "assets/samverkan-fold.js"])
     assert all(json.loads(files[path])["$schema"].startswith("https://json-schema.org/") for path in schemas)

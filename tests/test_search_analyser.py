@@ -22,7 +22,7 @@ def test_analyser_under_node() -> None:
             pytest.fail("node saknas: CI installerar den med npm")
         pytest.skip("node saknas")
     result = subprocess.run(
-        [node, "--test", str(ROOT / "tests" / "js")],
+        [node, "--test", str(ROOT / "tests" / "js" / "analyser.test.js")],
         capture_output=True,
         text=True,
         env={**os.environ, "MATERIAL_LUNR": str(LUNR)},

@@ -16,6 +16,7 @@ from samverkan.ingest.problems import DataErrors, Problem, errors, format_proble
 from samverkan.ingest.validate import check_references, validate_records
 from samverkan.model.kinds import KINDS
 from samverkan.outputs import Output, OutputFile
+from samverkan.outputs.editor import editor_files
 from samverkan.outputs.fold import fold_script
 from samverkan.outputs.schemas import schema_files
 from samverkan.settings import Settings, SettingsError, make_settings
@@ -42,6 +43,7 @@ __all__ = [
 OUTPUTS: dict[str, Output] = {
     "schemas": schema_files,
     "fold": fold_script,
+    "editor": editor_files,
 }
 """Every output of the site that is not a page (see samverkan/outputs/): each takes the catalog and
 returns files."""
@@ -126,7 +128,7 @@ def build_pages(
 def _build_pages(data_dir: Path, site: Settings, root: Path, edition: str, content: Path | None) -> Result:
     catalog, warnings = check_data(data_dir, root, edition)
     pages = render_site(catalog, site)
-    files = [file for output in OUTPUTS.values() for file in output(catalog)]
+    files = [file for output in OUTPUTS.values() for file in output(catalog, site)]
     generated = [*pages, *(Page(file.path, "") for file in files)]
     taken = collisions(generated, content, root) if content is not None else []
     if taken:

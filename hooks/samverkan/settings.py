@@ -8,6 +8,7 @@ command line reads the same file itself (without MkDocs), so both see the same v
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,18 @@ class Settings(BaseModel):
     """The repository's address, for readers who want the source."""
     edit_url: str = ""
     """The address that a data file's path is appended to for "Redigera": …/edit/main/."""
+    editor_auth_url: str = ""
+    """The form editor on GitHub: the address of the OAuth client that logs editors in."""
+    editor_app_id: str = ""
+    """The form editor on GitLab: the id of the OAuth application (PKCE, no server needed)."""
+    editor_proxy: str = ""
+    """The local form editor: the address of decap-server, which writes into this checkout (make serve)."""
+    base: Path = Path(".")
+    """The folder of mkdocs.yml, which `data` and `vendor` are relative to (set when read)."""
+    vendor: Path = Path("vendor")
+    """Where `make` puts the pinned third-party files the site serves (Decap CMS); relative to mkdocs.yml's folder."""
 
-    @field_validator("feedback_url", "repository", "edit_url")
+    @field_validator("feedback_url", "repository", "edit_url", "editor_auth_url", "editor_proxy")
     @classmethod
     def _web_address(cls, value: str) -> str:
         if value and not value.startswith(("https://", "http://")):
@@ -81,7 +92,35 @@ class Settings(BaseModel):
                 "varken extra.samverkan.feedback_url eller contact_email är angiven: "
                 "tillgänglighetsredogörelsen ska ha ett sätt att lämna synpunkter"
             )
+        if self.repository and not self.editor_proxy and self.editor_backend() is None:
+            found.append(
+                "formulärredigeraren publiceras inte: ange extra.samverkan.editor_auth_url (GitHub) "
+                "eller editor_app_id (GitLab), se README"
+            )
         return found
+
+    def editor_backend(self) -> dict[str, str] | None:
+        """Where the published form editor saves, as Decap CMS's `backend`: the repository, through
+        a pull request. None when the repository or the way to log in is not configured."""
+        match = re.fullmatch(r"https://([^/]+)/(.+?)/?", self.repository)
+        if not match:
+            return None
+        host, repo = match.groups()
+        branch = re.search(r"/edit/([^/]+)/?$", self.edit_url)
+        backend = {"repo": repo, "branch": branch.group(1) if branch else "main"}
+        if host == "github.com":
+            return {"name": "github", **backend, "base_url": self.editor_auth_url} if self.editor_auth_url else None
+        if not self.editor_app_id:
+            return None
+        site = f"https://{host}"
+        return {
+            "name": "gitlab",
+            **backend,
+            "auth_type": "pkce",
+            "app_id": self.editor_app_id,
+            "base_url": site,
+            "api_root": f"{site}/api/v4",
+        }
 
 
 def make_settings(values: dict[str, Any] | None, base: Path, **overrides: Any) -> Settings:
@@ -101,7 +140,7 @@ def make_settings(values: dict[str, Any] | None, base: Path, **overrides: Any) -
                 reason = str(problem.get("ctx", {}).get("error") or "fältet är tomt")
             lines.append(f"mkdocs.yml, extra.samverkan.{where}: {reason}")
         raise SettingsError("\n".join(lines)) from None
-    return settings.model_copy(update={"data": base / settings.data})
+    return settings.model_copy(update={"base": base, "data": base / settings.data, "vendor": base / settings.vendor})
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -1,8 +1,9 @@
-"""Outputs: every file of the site that is not a page made by the site phase (schemas now; open
-data, calendars and diagrams later).
+"""Outputs: every file of the site that is not a page made by the site phase: the schemas, the
+fold table, the form editor (and open data, calendars and diagrams later).
 
-The contract: an output is a function that takes the linked, edition-filtered catalog and returns
-files, each a path on the site and its bytes. `samverkan.pipeline.OUTPUTS` registers them all;
+The contract: an output is a function that takes the linked, edition-filtered catalog (and the
+site's settings, for what a deployment configures) and returns files, each a path on the site and
+its bytes. `samverkan.pipeline.OUTPUTS` registers them all;
 nothing else writes files, so a new output is a module here and a line there.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from samverkan.catalog.link import Catalog
+    from samverkan.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -24,4 +26,4 @@ class OutputFile:
     content: bytes
 
 
-Output = Callable[["Catalog"], list[OutputFile]]
+Output = Callable[["Catalog", "Settings"], list[OutputFile]]

@@ -9,7 +9,7 @@ import yaml
 
 from samverkan.model.kinds import KINDS
 from samverkan.model.records import REF_KEY, SLUG_PATTERN
-from samverkan.outputs.schemas import record_schema, schema_file
+from samverkan.outputs.schemas import example_text, record_schema, ref_name, schema_file, variants
 
 
 @dataclass(frozen=True)
@@ -31,24 +31,14 @@ class FieldTable:
     rows: list[FieldRow]
 
 
-def _ref_name(ref: str) -> str:
-    return ref.rsplit("/", 1)[-1]
-
-
-def _variants(prop: dict[str, Any]) -> list[dict[str, Any]]:
-    """The non-null alternatives of a property."""
-    options = prop.get("anyOf", [prop])
-    return [option for option in options if option.get("type") != "null"]
-
-
 def type_text(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     """A property's type in plain Swedish."""
-    variants = _variants(prop)
-    if len(variants) > 1:
+    options = variants(prop)
+    if len(options) > 1:
         return "datum: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"
-    option = variants[0]
+    option = options[0]
     if "$ref" in option:
-        target = defs[_ref_name(option["$ref"])]
+        target = defs[ref_name(option["$ref"])]
         if "enum" in target:
             return "ett av: " + ", ".join(target["enum"])
         return f"{target['title'].lower()} (se nedan)"
@@ -72,15 +62,6 @@ def sv_number(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
-def example_text(value: Any) -> str:
-    return (
-        yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
-        .strip()
-        .removesuffix("...")
-        .strip()
-    )
-
-
 def field_reference(kind: str) -> list[FieldTable]:
     """The record's own fields first, then each nested object once, in the order first met."""
     schema = record_schema(kind)
@@ -102,9 +83,9 @@ def field_reference(kind: str) -> list[FieldTable]:
                     example_text(prop["examples"][0]),
                 )
             )
-            for option in _variants(prop):
+            for option in variants(prop):
                 ref = option.get("$ref") or option.get("items", {}).get("$ref")
-                target = _ref_name(ref) if ref else None
+                target = ref_name(ref) if ref else None
                 if target and target not in seen and "properties" in defs[target]:
                     seen.add(target)
                     queue.append((target, defs[target]))

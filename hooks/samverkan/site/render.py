@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from samverkan.model import records as models
+from samverkan.outputs.editor import editor_enabled
 from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog, collaborations_in
 from samverkan.settings import Settings
@@ -292,6 +293,7 @@ class Renderer:
             templates={kind: record_template(kind, "ny-post", "Namn på posten") for kind in kinds},
             schema_file=schema_file,
             limits=limits,
+            editor=editor_enabled(self.site),
         )
 
     def render_all(self) -> list[Page]:
