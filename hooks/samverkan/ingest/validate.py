@@ -117,7 +117,9 @@ def translate(error: Any, model: type[BaseModel]) -> str:
         key = str(path[-1])
         meant = by_title.get(key.casefold())
         hint = f" (menade du ”{meant}”, {fields[meant].title}?)" if meant else suggest(key, fields)
-        return f"okänt fält ”{key}”{hint}; tillåtna fält: {', '.join(fields)}"
+        # In the order of the schema, the guide and the form: who may see it (visibility) last.
+        listed = sorted(fields, key=lambda name: name == "visibility")
+        return f"okänt fält ”{key}”{hint}; tillåtna fält: {', '.join(listed)}"
     if kind == "enum":
         members = _vocabulary_at(model, path)
         allowed = ", ".join(f"{member.value} ({member.label})" for member in members)
