@@ -52,16 +52,20 @@ $(VENDOR)/decap-cms/.version-3.16.3:
 $(VENDOR)/yaml/.version-2.9.1:
 	$(call fetch,yaml,2.9.1,4ef6c54cf559b8a207b7b518378230805a1c84af239b14960e8c67c7d59de5d3,browser/dist browser/package.json LICENSE)
 
-# The preview, with the form editor at /redigera/ saving into this checkout through decap-server
-# (from package.json; it answers only on 127.0.0.1, and only pages served from there).
+# The preview, with the form editor at /redigera/ saving into the data folder through decap-server
+# (from package.json), locked down by samverkan/dev/editor_server.js: it answers only this preview.
 EDITOR_PORT ?= 8081
 DECAP_SERVER := node_modules/decap-server/dist/index.js
 serve: $(STAMP) $(VENDORED) $(AXE)
 	@if [ -f $(DECAP_SERVER) ] && [ -f $(VENDOR)/decap-cms/decap-cms.js ]; then \
-	  BIND_HOST=127.0.0.1 PORT=$(EDITOR_PORT) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn node $(DECAP_SERVER) & \
-	  trap "kill $$! 2>/dev/null" EXIT; \
-	  export SAMVERKAN_EDITOR_PROXY=http://127.0.0.1:$(EDITOR_PORT)/api/v1; \
-	  echo "Formulärredigeraren: http://$(ADDR)/redigera/ (sparar direkt i data/)"; \
+	  data="$${SAMVERKAN_DATA:-data}"; case "$$data" in /*) ;; *) data="$(CURDIR)/$$data" ;; esac; \
+	  PORT=$(EDITOR_PORT) ORIGIN=http://$(ADDR) GIT_REPO_DIRECTORY="$$data" LOG_LEVEL=warn \
+	    node hooks/samverkan/dev/editor_server.js >/dev/null & pid=$$!; \
+	  trap "kill $$pid 2>/dev/null" EXIT; sleep 1; \
+	  if kill -0 $$pid 2>/dev/null; then \
+	    export SAMVERKAN_EDITOR_PROXY=http://127.0.0.1:$(EDITOR_PORT)/api/v1; \
+	    echo "Formulärredigeraren: http://$(ADDR)/redigera/ (sparar direkt i $$data)"; \
+	  fi; \
 	fi; \
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 

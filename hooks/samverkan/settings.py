@@ -102,7 +102,7 @@ class Settings(BaseModel):
     def editor_backend(self) -> dict[str, str] | None:
         """Where the published form editor saves, as Decap CMS's `backend`: the repository, through
         a pull request. None when the repository or the way to log in is not configured."""
-        match = re.fullmatch(r"https://([^/]+)/(.+?)/?", self.repository)
+        match = re.fullmatch(r"https://([^/]+)/(.+?)(?:\.git)?/?", self.repository)
         if not match:
             return None
         host, repo = match.groups()

@@ -72,6 +72,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"Varning: {warning}")
     try:
         result = run.build_pages(settings.data, settings, edition=settings.edition, content=Path(config.docs_dir))
+    except run.SettingsError as error:  # an output the settings ask for cannot be made
+        raise PluginError(str(error)) from None
     except run.DataErrors as failure:
         if not state.serving:
             raise PluginError(

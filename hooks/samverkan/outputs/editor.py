@@ -14,6 +14,7 @@ site has no editor and the guide does not point to one.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ VENDOR = {
 SCRIPTS = ("samverkan-cms.js", "samverkan-format.js")
 FORMAT = "samverkan-yml"
 """The file format editor/samverkan-cms.js registers: YAML as the repository writes it."""
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>]")
+"""Decap shows a hint as Markdown: the help's own examples ("*kursiv*") are shown as written."""
 NAME_LENGTH = 300
 """Names are one line (a string widget), longer texts a text area."""
 
@@ -88,14 +91,17 @@ def editor_config(settings: Settings) -> dict[str, Any]:
         config["backend"] = {**backend, "squash_merges": True, "cms_label_prefix": "redigera/"}
         # Each save is a branch and a pull request; the checks run on it before anything is published.
         config["publish_mode"] = "editorial_workflow"
-    config["media_folder"] = f"{_data_folder(settings)}/.media"
+    config["media_folder"] = f"{_data_folder(settings)}/.media".lstrip("/")
     config["editor"] = {"preview": False}
     config["collections"] = [_collection(kind, settings) for kind in KINDS]
     return config
 
 
 def _data_folder(settings: Settings) -> str:
-    """The data folder as the repository (and decap-server, started in it) names it."""
+    """The data folder as the backend names it: from the repository's root when published; under
+    make serve decap-server is given the data folder itself (dev/editor_server.js)."""
+    if settings.editor_proxy:
+        return ""
     try:
         return settings.data.relative_to(settings.base).as_posix()
     except ValueError:
@@ -114,7 +120,7 @@ def _collection(kind: str, settings: Settings) -> dict[str, Any]:
         "name": kind,
         "label": info.title,
         "label_singular": info.singular.capitalize(),
-        "folder": f"{_data_folder(settings)}/{kind}",
+        "folder": f"{_data_folder(settings)}/{kind}".lstrip("/"),
         "extension": "yml",
         "format": FORMAT,
         "create": True,
@@ -137,22 +143,25 @@ def _fields(model: dict[str, Any], defs: dict[str, Any], within: str = "") -> li
 
 def _field(key: str, prop: dict[str, Any], required: bool, defs: dict[str, Any], within: str) -> dict[str, Any]:
     widget = _widget(prop, required, defs)
-    field: dict[str, Any] = {"name": key, "label": prop["title"], "hint": _hint(prop, widget)}
-    if required and within:
-        field["hint"] += f" Ska fyllas i när {within} används."
+    needed = f" Krävs om du fyller i {within}." if required and within else ""
+    field: dict[str, Any] = {
+        "name": key,
+        "label": prop["title"],
+        "hint": _MARKDOWN.sub(r"\\\g<0>", prop["description"] + needed + _example(prop, widget)),
+    }
     if not required or within:
         field["required"] = False
     return field | widget
 
 
-def _hint(prop: dict[str, Any], widget: dict[str, Any]) -> str:
-    """The field's description, and its example as the form shows it (a select by its label)."""
+def _example(prop: dict[str, Any], widget: dict[str, Any]) -> str:
+    """The field's example as the form shows it (a select by its label), if it is one to type."""
     example = prop["examples"][0]
     values = example if isinstance(example, list) else [example]
     if widget["widget"] in ("relation", "object") or not values or any(isinstance(v, dict | list) for v in values):
-        return prop["description"]
+        return ""
     labels = {option["value"]: option["label"] for option in widget.get("options", [])}
-    return f"{prop['description']} Exempel: {', '.join(labels.get(value, str(value)) for value in values)}"
+    return f" Exempel: {', '.join(labels.get(value, str(value)) for value in values)}"
 
 
 def _widget(prop: dict[str, Any], required: bool, defs: dict[str, Any]) -> dict[str, Any]:
@@ -171,7 +180,7 @@ def _widget(prop: dict[str, Any], required: bool, defs: dict[str, Any]) -> dict[
                     {"label": label, "value": value} for value, label in zip(target["enum"], labels, strict=True)
                 ],
             }
-        within = "" if required else target["title"].lower()
+        within = "" if required else prop["title"]
         return {"widget": "object", "collapsed": not required, "fields": _fields(target, defs, within)}
     if REF_KEY in option:
         return _relation(option[REF_KEY])
@@ -209,7 +218,12 @@ def _list(option: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
         widget = _relation(items[REF_KEY]) | {"multiple": True}
     elif "$ref" in items:
         target = defs[ref_name(items["$ref"])]
-        widget = {"widget": "list", "collapsed": False, "fields": _fields(target, defs)}
+        widget = {
+            "widget": "list",
+            "label_singular": target["title"].lower(),
+            "collapsed": False,
+            "fields": _fields(target, defs),
+        }
         first = next(iter(target.get("required", [])), None)
         if first:
             widget["summary"] = "{{fields." + first + "}}"

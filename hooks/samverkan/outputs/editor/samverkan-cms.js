@@ -14,7 +14,7 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
 const SWEDISH = {
   collection: {
     collectionTop: { viewAsList: "Visa som lista", viewAsGrid: "Visa som rutnät" },
-    entries: { unpublishedHeader: "Opublicerade poster" },
+    entries: { unpublishedHeader: "Opublicerade inlägg" },
   },
   editor: {
     editorControl: { field: { widgetLabel: "Fältet %{widgetLabel}" } },
@@ -30,13 +30,13 @@ const SWEDISH = {
       edit: "Ändra",
       delete: "Ta bort",
       resolve: "Markera som klar",
-      unresolve: "Markera som ej klar",
+      unresolve: "Markera som inte klar",
       confirmDelete: "Vill du ta bort anteckningen?",
       shortcut: "Tips: Ctrl+Enter lägger till anteckningen.",
     },
     editorToolbar: {
-      statusInfoTooltipDraft: "Posten är ett utkast. Ändra läget till ”Under granskning” när den är klar att granska.",
-      statusInfoTooltipInReview: "Posten granskas, och du behöver inte göra något. Du kan fortfarande ändra i den.",
+      statusInfoTooltipDraft: "Inlägget är ett utkast. Ändra status till ”Under granskning” när det är klart att granska.",
+      statusInfoTooltipInReview: "Inlägget granskas, och du behöver inte göra något. Du kan fortfarande ändra i det.",
     },
     editorWidgets: {
       list: { add: "Lägg till %{item}", addType: "Lägg till %{item}" },
@@ -54,7 +54,7 @@ const SWEDISH = {
       noteDeleted: "Anteckningen är borttagen",
       onFailToDeleteNote: "Anteckningen kunde inte tas bort: %{details}",
       noteResolved: "Anteckningen är markerad som klar",
-      noteReopened: "Anteckningen är markerad som ej klar",
+      noteReopened: "Anteckningen är markerad som inte klar",
       onFailToToggleNote: "Anteckningen kunde inte ändras: %{details}",
     },
   },
@@ -73,5 +73,18 @@ CMS.registerLocale("sv", merged(CMS.getLocale("sv"), SWEDISH));
 const config = YAML.parse(await (await fetch("config.yml")).text());
 const format = samverkanFormat(YAML, config.collections);
 CMS.registerCustomFormat("samverkan-yml", "yml", format);
-CMS.registerEventListener({ name: "preSave", handler: ({ entry }) => format.remember(entry.get("raw")) });
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    const id = entry.getIn(["data", "id"]);
+    if (!entry.get("newRecord") && id !== entry.get("slug")) {
+      // The file name is the id: a new id would leave the file under the old name.
+      throw new Error(
+        `Id kan inte ändras här: posten ligger i filen ${entry.get("slug")}.yml. Skriv tillbaka ”${entry.get("slug")}”, ` +
+          "eller skapa en ny post med det nya id:t och ta bort den gamla.",
+      );
+    }
+    format.remember(entry.get("raw"));
+  },
+});
 CMS.init();

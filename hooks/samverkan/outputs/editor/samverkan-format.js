@@ -18,6 +18,20 @@
 const OPTIONS = { schema: "yaml-1.1", customTags: (tags) => tags.filter((tag) => !String(tag.tag).endsWith(":timestamp")) };
 const OUTPUT = { lineWidth: 0, flowCollectionPadding: false };
 
+// Text that the check (samverkan/ingest/yamlplain.py, _NULL … _YAML11_NUMBER: keep them in step)
+// reads as something else, or refuses, unless it is quoted.
+const AMBIGUOUS = [
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/,
+  /^[-+]?(?:0|[1-9][0-9]*)$/,
+  /^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$/,
+  /^(?:yes|no|on|off|y|n)$/i,
+  new RegExp(
+    "^(?:[-+]?(?:0[0-9_]+|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?" +
+      "|[0-9][0-9_]*_[0-9_]*(?:\\.[0-9_]*)?|(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][-+]?[0-9]+)" +
+      "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$",
+  ),
+];
+
 /** Every field's name in a collection's configuration, nested ones as "parties.role". */
 export function fieldNames(fields, prefix = "") {
   return fields.flatMap((field) => {
@@ -59,6 +73,9 @@ export function samverkanFormat(YAML, collections) {
     collections.map((collection) => [collection.fields.map((field) => field.name).join(","), fieldNames(collection.fields)]),
   );
   let original = "";
+  // The last text read for each record id: Decap also writes and reads back local backups of a
+  // draft, and those must start from the file as it is, not be written afresh.
+  const read = new Map();
 
   const rank = (order, prefix, key) => {
     const at = order.indexOf(prefix + key);
@@ -106,29 +123,47 @@ export function samverkanFormat(YAML, collections) {
     return false;
   }
 
+  function quoted(doc) {
+    YAML.visit(doc, {
+      Scalar(_, node) {
+        if (typeof node.value === "string" && !node.type?.startsWith("QUOTE") && AMBIGUOUS.some((re) => re.test(node.value))) {
+          node.type = "QUOTE_DOUBLE";
+        }
+      },
+    });
+    return doc.toString(OUTPUT);
+  }
+
   return {
     /** Decap's preSave event hands over the file as it was read, just before toFile. */
     remember(raw) {
       original = raw || "";
     },
     fromFile(content) {
-      return YAML.parse(content, OPTIONS) || {};
+      const data = YAML.parse(content, OPTIONS) || {};
+      if (typeof data.id === "string") read.set(data.id, content);
+      return data;
     },
     toFile(data, fieldsOrder = [], comments = {}) {
       const order = orders.get(fieldsOrder.join(",")) || fieldsOrder;
       const after = pruned(data) || {};
-      const source = original;
+      const cached = read.get(after.id) || "";
+      const fits = cached && Object.keys(YAML.parse(cached, OPTIONS) || {}).every((key) => order.includes(key));
+      const source = original || (fits ? cached : "");
       original = "";
       if (source.trim()) {
         const doc = YAML.parseDocument(source, OPTIONS);
+        // A value shared through an anchor (&a … *a) is written out at each place, so that changing
+        // one place leaves the other as it was.
+        YAML.visit(doc, { Alias: (_, node) => node.resolve(doc).clone() });
+        YAML.visit(doc, { Node: (_, node) => void delete node.anchor });
         if (!patch(doc, doc.contents, doc.toJS() || {}, after, order, "")) doc.contents = doc.createNode(ordered(after, order, ""));
-        return doc.toString(OUTPUT);
+        return quoted(doc);
       }
       const header = Object.keys(comments)
         .filter((key) => key in after)
         .flatMap((key) => comments[key].split("\n").map((line) => `# ${line}`));
-      const text = new YAML.Document(ordered(after, order, ""), OPTIONS).toString(OUTPUT);
-      return [...header, text].join("\n");
+      return [...header, quoted(new YAML.Document(ordered(after, order, ""), OPTIONS))].join("\n");
     },
   };
 }
