@@ -206,7 +206,8 @@ def serving(data: Path, port: int | None = None, **env: str) -> Iterator[str]:
     port = port or free_port()
     environ = {**os.environ, "SAMVERKAN_DATA": str(data), "NO_MKDOCS_2_WARNING": "1", **env}
     command = [str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen([*command, "-w", str(data)], cwd=ROOT, env=environ, stderr=subprocess.PIPE, text=True)
+    # The data folder is watched without being named (the adapter adds it): as make serve runs.
+    server = subprocess.Popen(command, cwd=ROOT, env=environ, stderr=subprocess.PIPE, text=True)
     try:
         for line in server.stderr or []:  # wait until it serves
             if "Serving on" in line:

@@ -68,6 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Material prints it into <meta name="description" content="…"> as it is: escaped here, once.
     config.site_description = html.escape(settings.description)
     config.edit_uri = settings.edit_url  # empty: no edit links
+    if state.serving and str(settings.data) not in config.watch:  # a data folder set elsewhere too
+        config.watch.append(str(settings.data))
     for warning in settings.warnings():  # the site builds, but should not be published like this
         log.info(f"Varning: {warning}")
     try:
