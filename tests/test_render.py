@@ -107,7 +107,9 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
     assert all(path.endswith(".md") for path in pages)
-    assert len(pages) == 1 + len(KINDS) + 7 + 3  # start, index per kind, records, guide, accessibility, glossary
+    assert (
+        len(pages) == 1 + len(KINDS) + 7 + 4
+    )  # start, index per kind, records, guide, accessibility, glossary, follow-up
 
 
 def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:
@@ -133,6 +135,7 @@ def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> 
         "lagrum/kommunallagen.md",
         "redaktorer.md",
         "tillganglighet.md",
+        "uppfoljning.md",
     ],
 )
 def test_golden_page(fixture_catalog: Catalog, path: str) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from samverkan.catalog.lifecycle import build_date
 from samverkan.ingest.validate import Records
 from samverkan.model.records import (
     Area,
@@ -48,6 +50,8 @@ class Catalog:
     )
     legal_uses: dict[str, list[tuple[Collaboration, LegalBasis]]] = field(default_factory=lambda: defaultdict(list))
     successors: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+    today: date = field(default_factory=build_date)
+    """The day of the build, which collaborations' stages are read against (catalog/lifecycle.py)."""
 
     @property
     def organisations(self) -> dict[str, Organisation]:

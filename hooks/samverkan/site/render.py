@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from samverkan.model import records as models
+from samverkan.catalog.lifecycle import SOON, Stage, Standing, evaluation_due, standing, undecided
 from samverkan.outputs.editor import editor_enabled
 from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog, collaborations_in
@@ -49,6 +51,7 @@ ABBREVIATIONS = Path(__file__).parent / "resources" / "abbreviations.yml"
 _ABBREVIATION = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9}")
 """What counts as an abbreviation: two to ten capitals and digits, as HSN, RUN, KL and ANDTS."""
 ACCESSIBILITY_PATH = "tillganglighet.md"
+FOLLOW_UP_PATH = "uppfoljning.md"
 
 _WHITESPACE = re.compile(r"\s+")
 limits = {
@@ -103,16 +106,37 @@ def sv_date(value: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
-def status_source(collab: Any) -> str:
-    """Where, and as of when, a collaboration's status is stated: its newest source document,
-    " (tjänsteskrivelse 30 juni 2023)", and the editor's note on it; empty when there is neither."""
+def status_sources(collab: Any) -> list[str]:
+    """Where, and as of when, a collaboration's status is stated: its newest source document
+    ("tjänsteskrivelse 30 juni 2023"), and the editor's note on it."""
     parts = [collab.status_note] if collab.status_note else []
     if collab.source_documents:
         doc = max(collab.source_documents, key=lambda doc: doc.date or "")
         parts.insert(
             0, f"{doc.kind.label.lower()} {sv_date(doc.date)}" if doc.date else f"{doc.kind.label.lower()}, odaterad"
         )
-    return f" ({'; '.join(parts)})" if parts else ""
+    return parts
+
+
+def badge(found: Standing) -> Markup:
+    """A collaboration's stage as a badge: its name in text, the colour only beside it."""
+    return Markup('<span class="samverkan-status samverkan-status--{}">{}</span>').format(found.stage.value, found.label)
+
+
+def status_line(collab: Any, today: date) -> Markup:
+    """The stage on the day of the build, and its grounds: "Förslag (tjänsteskrivelse 30 juni 2023)",
+    or, when the dates have overtaken the recorded status, "Utgången (perioden slutade 31 december
+    2024; gällande enligt tjänsteskrivelse 30 juni 2023)"."""
+    found = standing(collab, today)
+    grounds = status_sources(collab)
+    if found.stage.value != collab.status.value and found.ended:
+        recorded = collab.status.label.lower()
+        stated = "; ".join(part if part.startswith("enligt") else f"enligt {part}" for part in grounds)
+        grounds = [
+            f"perioden slutade {sv_date(found.ended.isoformat())}",
+            f"{recorded} {stated}" if stated else f"registrerad som {recorded}",
+        ]
+    return badge(found) + (Markup(" ({})").format(_md_escape_text("; ".join(grounds))) if grounds else "")
 
 
 def date_label(value: str | None) -> str:
@@ -250,7 +274,8 @@ class Renderer:
             label=lambda value: value.label,
             sv_date=sv_date,
             date_label=date_label,
-            status_source=status_source,
+            status_line=lambda collab: status_line(collab, catalog.today),
+            stage=lambda collab: badge(standing(collab, catalog.today)),
             months=month_names,
             sv_join=sv_join,
             counted=counted,
@@ -296,6 +321,20 @@ class Renderer:
             editor=editor_enabled(self.site),
         )
 
+    def follow_up(self) -> Page:
+        """What needs following up on the day of the build (catalog/lifecycle.py)."""
+        today, collabs = self.catalog.today, list(self.catalog.collaborations.values())
+        stages = [(collab, standing(collab, today)) for collab in collabs]
+        return self.render(
+            "follow_up.md.j2",
+            FOLLOW_UP_PATH,
+            ended=[(c, found) for c, found in stages if found.stage in (Stage.utgangen, Stage.utvardering_forfallen)],
+            due=[(c, found) for c, found in stages if evaluation_due(c, today)],
+            soon_days=SOON.days,
+            undecided=[c for c in collabs if undecided(c)],
+            unassigned=[(c, a) for c in collabs for a in c.assignments if not a.responsible],
+        )
+
     def render_all(self) -> list[Page]:
         """Every generated page: start page, index page per kind and a page per record."""
         catalog = self.catalog
@@ -311,6 +350,7 @@ class Renderer:
             )
         pages.append(self.guide())
         pages.append(self.render("accessibility.md.j2", ACCESSIBILITY_PATH))
+        pages.append(self.follow_up())
         pages.append(self.render("abbreviations.md.j2", ABBREVIATIONS_PATH, abbreviations=self.abbreviations))
         return pages
 
@@ -334,5 +374,12 @@ def error_pages(problems: list[Any]) -> list[Page]:
     """The pages of a site that could not be built: the banner at every address in the navigation,
     so that make serve answers with the errors instead of nothing."""
     banner = error_banner(problems, stale=False)
-    paths = ["index.md", *(kind.page() for kind in KINDS.values()), GUIDE_PATH, ABBREVIATIONS_PATH, ACCESSIBILITY_PATH]
+    paths = [
+        "index.md",
+        *(kind.page() for kind in KINDS.values()),
+        GUIDE_PATH,
+        ABBREVIATIONS_PATH,
+        ACCESSIBILITY_PATH,
+        FOLLOW_UP_PATH,
+    ]
     return [Page(path, f"# Data innehåller fel\n\n{banner}\n") for path in paths]
