@@ -113,6 +113,8 @@ def test_public_edition_has_no_trace_of_internal_items(canary_data: Path, tmp_pa
     result = mkdocs_build(tmp_path / "public", canary_data, SAMVERKAN_EDITION="public", SAMVERKAN_SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stderr
     assert hits(tmp_path / "public") == []
+    assert (tmp_path / "public" / "oppna-data" / "samverkan.json").is_file()  # the exports were looked at
+    assert (tmp_path / "public" / "datasets" / "dcat").is_file()
     assert "samverkan/avtal-a-b/" in (tmp_path / "public" / "sitemap.xml").read_text(encoding="utf-8")
     page = (tmp_path / "public" / "samverkan" / "avtal-a-b" / "index.html").read_text(encoding="utf-8")
     assert "Öppet möte" in page and "Samrådsmöte" in page  # public items stay
@@ -123,7 +125,17 @@ def test_intranet_edition_shows_and_marks_internal_items(canary_data: Path, tmp_
     result = mkdocs_build(tmp_path / "intern", canary_data, SAMVERKAN_EDITION="intern", SAMVERKAN_SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stderr
     found = set(hits(tmp_path / "intern"))
-    assert {"search/samverkan_index.json", "search/samverkan_postings.json", "sitemap.xml"} <= found, sorted(found)
+    # The intranet's exports, feeds and metadata hold them: the public build's canary looks at the same files.
+    exports = {
+        "oppna-data/samverkan.json",
+        "oppna-data/samverkan.csv",
+        "oppna-data/uppdrag.csv",
+        "oppna-data/moten.csv",
+    }
+    assert {"search/samverkan_index.json", "search/samverkan_postings.json", "sitemap.xml", *exports} <= found, sorted(
+        found
+    )
+    assert "oppna-data/organisations/kanarie-org.json" in found
     for kind_folder, record_id in [
         ("organisationer", "kanarie-org"),
         ("samverkan", "kanarie-samverkan"),
@@ -160,11 +172,14 @@ def _digests(site: Path) -> dict[str, str]:
 
 
 def test_builds_are_reproducible(tmp_path: Path) -> None:
-    first = mkdocs_build(tmp_path / "one", None, SOURCE_DATE_EPOCH="1764000000")
-    second = mkdocs_build(tmp_path / "two", None, SOURCE_DATE_EPOCH="1764000000")
+    # Different hash seeds: nothing may depend on the order of a set (the DCAT metadata among them).
+    same = {"SOURCE_DATE_EPOCH": "1764000000", "SAMVERKAN_SITE_URL": SITE_URL}
+    first = mkdocs_build(tmp_path / "one", None, PYTHONHASHSEED="1", **same)
+    second = mkdocs_build(tmp_path / "two", None, PYTHONHASHSEED="2", **same)
     assert first.returncode == 0 and second.returncode == 0
     one, two = _digests(tmp_path / "one"), _digests(tmp_path / "two")
     assert len(one) > 50
+    assert {"datasets/dcat", "datasets/dcat.jsonld", "oppna-data/samverkan.json"} <= set(one)
     assert one == two
 
 

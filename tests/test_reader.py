@@ -34,6 +34,9 @@ PAGES = [
     "om/",
     "tillganglighet/",
     "forkortningar/",
+    "arsplan/",
+    "uppfoljning/",
+    "oppna-data/",
     "404.html",
 ]
 

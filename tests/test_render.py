@@ -107,15 +107,29 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
     assert all(path.endswith(".md") for path in pages)
-    assert (
-        len(pages) == 1 + len(KINDS) + 7 + 4
-    )  # start, index per kind, records, guide, accessibility, glossary, follow-up
+    # start, index per kind, records, guide, accessibility, glossary, follow-up, year plan
+    assert len(pages) == 1 + len(KINDS) + 7 + 5
 
 
 def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:
     files = {file.path: file.content for output in OUTPUTS.values() for file in output(fixture_catalog, SITE)}
     schemas = sorted(f"schemas/{kind}.schema.json" for kind in KINDS)
-    assert sorted(files) == sorted([*schemas, "assets/samverkan-fold.js"])
+    records = [f"oppna-data/{kind}/{key}.json" for kind in KINDS for key in fixture_catalog.records[kind]]
+    tables = ["organisationer", "samverkan", "parter", "omraden", "moten", "uppdrag", "beslut", "styrdokument"]
+    feeds = ["samverkan.ics", "samverkan/avtal-a-b.ics"] + [
+        f"organisationer/{org}.ics" for org in ("kommun-a", "kommunstyrelsen-kommun-a", "region-b")
+    ]
+    assert sorted(files) == sorted(
+        [
+            *schemas,
+            "assets/samverkan-fold.js",
+            "oppna-data/samverkan.json",
+            "oppna-data/samverkan.schema.json",
+            *(f"oppna-data/{table}.csv" for table in tables),
+            *records,
+            *(f"kalender/{feed}" for feed in feeds),
+        ]
+    )  # no form editor and no DCAT metadata: this site has neither a repository nor an address
     assert all(json.loads(files[path])["$schema"].startswith("https://json-schema.org/") for path in schemas)
     assert files["assets/samverkan-fold.js"].decode() == (
         'window.samverkanFold = {"ä": "a", "å": "a", "é": "e", "ö": "o", "ü": "u"};\n'
@@ -136,6 +150,7 @@ def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> 
         "redaktorer.md",
         "tillganglighet.md",
         "uppfoljning.md",
+        "arsplan.md",
     ],
 )
 def test_golden_page(fixture_catalog: Catalog, path: str) -> None:

@@ -52,6 +52,9 @@ NASTY = st.sampled_from(
 )
 
 
+INLINE = {"a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong", "sub", "sup"}
+
+
 class Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -62,7 +65,8 @@ class Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attrs.extend(attrs)
-        self.parts.append(" ")
+        if tag not in INLINE:  # a block starts on a line of its own; ":KL" with KL as <abbr> stays ":KL"
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)

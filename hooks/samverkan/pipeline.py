@@ -16,8 +16,11 @@ from samverkan.ingest.problems import DataErrors, Problem, errors, format_proble
 from samverkan.ingest.validate import check_references, validate_records
 from samverkan.model.kinds import KINDS
 from samverkan.outputs import Output, OutputFile
+from samverkan.outputs.calendar import calendar_files
+from samverkan.outputs.dcat import dcat_files
 from samverkan.outputs.editor import editor_files
 from samverkan.outputs.fold import fold_script
+from samverkan.outputs.opendata import open_data_files
 from samverkan.outputs.schemas import schema_files
 from samverkan.settings import Settings, SettingsError, make_settings
 from samverkan.site.render import Page, error_banner, error_pages, render_site
@@ -44,6 +47,9 @@ OUTPUTS: dict[str, Output] = {
     "schemas": schema_files,
     "fold": fold_script,
     "editor": editor_files,
+    "open_data": open_data_files,
+    "calendar": calendar_files,
+    "dcat": dcat_files,
 }
 """Every output of the site that is not a page (see samverkan/outputs/): each takes the catalog and
 returns files."""
@@ -127,8 +133,8 @@ def build_pages(
 
 def _build_pages(data_dir: Path, site: Settings, root: Path, edition: str, content: Path | None) -> Result:
     catalog, warnings = check_data(data_dir, root, edition)
-    pages = render_site(catalog, site)
     files = [file for output in OUTPUTS.values() for file in output(catalog, site)]
+    pages = render_site(catalog, site, files)
     generated = [*pages, *(Page(file.path, "") for file in files)]
     taken = collisions(generated, content, root) if content is not None else []
     if taken:

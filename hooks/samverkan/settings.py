@@ -43,6 +43,8 @@ class Settings(BaseModel):
     """The data folder; relative to mkdocs.yml's folder."""
     repository: str = ""
     """The repository's address, for readers who want the source."""
+    site_url: str = ""
+    """The site's own address (MkDocs's site_url, set from it): open-data metadata names files by it."""
     edit_url: str = ""
     """The address that a data file's path is appended to for "Redigera": …/edit/main/."""
     editor_auth_url: str = ""
@@ -56,7 +58,7 @@ class Settings(BaseModel):
     vendor: Path = Path("vendor")
     """Where `make` puts the pinned third-party files the site serves (Decap CMS); relative to mkdocs.yml's folder."""
 
-    @field_validator("feedback_url", "repository", "edit_url", "editor_auth_url", "editor_proxy")
+    @field_validator("feedback_url", "repository", "edit_url", "editor_auth_url", "editor_proxy", "site_url")
     @classmethod
     def _web_address(cls, value: str) -> str:
         if value and not value.startswith(("https://", "http://")):
@@ -168,4 +170,5 @@ def read_settings(config_file: Path, **overrides: Any) -> Settings:
     """The settings in a mkdocs.yml, for the command line; overrides come from its flags."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     extra = (config.get("extra") or {}).get("samverkan") if isinstance(config, dict) else None
-    return make_settings(extra, config_file.parent, **overrides)
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    return make_settings(extra, config_file.parent, **{"site_url": site_url, **overrides})

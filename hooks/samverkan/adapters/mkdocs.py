@@ -62,7 +62,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     leaves the last site in place."""
     run = pipeline()
     try:
-        settings = run.make_settings(config.extra.get("samverkan"), Path(config.config_file_path).parent)
+        settings = run.make_settings(
+            config.extra.get("samverkan"), Path(config.config_file_path).parent, site_url=config.site_url
+        )
     except run.SettingsError as error:
         raise PluginError(str(error)) from None
     # Material prints it into <meta name="description" content="…"> as it is: escaped here, once.

@@ -20,7 +20,14 @@ from markupsafe import Markup, escape
 
 from samverkan.model import records as models
 from samverkan.catalog.lifecycle import SOON, Stage, Standing, evaluation_due, standing, undecided
+from samverkan.outputs import OutputFile
+from samverkan.outputs.calendar import ALL as CALENDAR
+from samverkan.outputs.calendar import collaboration_feed, organisation_feed
+from samverkan.outputs.dcat import JSONLD as DCAT_JSONLD
+from samverkan.outputs.dcat import XML as DCAT_XML
 from samverkan.outputs.editor import editor_enabled
+from samverkan.outputs.opendata import FOLDER as OPEN_DATA
+from samverkan.outputs.opendata import FORMAT_VERSION, LICENSE_URL, open_data_listing
 from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog, collaborations_in
 from samverkan.settings import Settings
@@ -52,6 +59,8 @@ _ABBREVIATION = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9}")
 """What counts as an abbreviation: two to ten capitals and digits, as HSN, RUN, KL and ANDTS."""
 ACCESSIBILITY_PATH = "tillganglighet.md"
 FOLLOW_UP_PATH = "uppfoljning.md"
+OPEN_DATA_PATH = "oppna-data.md"
+YEAR_PLAN_PATH = "arsplan.md"
 
 _WHITESPACE = re.compile(r"\s+")
 limits = {
@@ -95,6 +104,15 @@ def _md_escape_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
+def file_size(size: int) -> str:
+    """A file's size as Swedish writes it: 850 byte, 12 kB, 1,4 MB (1 kB is 1 000 byte)."""
+    if size < 1000:
+        return f"{size} byte"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
 def sv_date(value: str | None) -> str:
     """2023-06-30 → 30 juni 2023; 2018-02 → februari 2018; 2021 → 2021."""
     if not value:
@@ -104,6 +122,14 @@ def sv_date(value: str | None) -> str:
         return parts[0]
     month = MONTHS[int(parts[1]) - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+@jinja2.pass_context
+def subscribe(context: Any, path: str) -> Markup:
+    """A link to a calendar feed, for a calendar program to subscribe to; empty without a feed."""
+    if not path:
+        return Markup("")
+    return Markup("[Prenumerera]({}) (iCalendar: möten och datum att följa upp)").format(href(context, path))
 
 
 def status_sources(collab: Any) -> list[str]:
@@ -252,9 +278,11 @@ def abbreviations(catalog: Catalog) -> dict[str, str]:
 class Renderer:
     """One Jinja environment for every page; templates are files in templates/."""
 
-    def __init__(self, catalog: Catalog, site: Settings) -> None:
+    def __init__(self, catalog: Catalog, site: Settings, files: set[str] | None = None) -> None:
         self.catalog = catalog
         self.site = site
+        self.files = files or set()
+        """The paths of the outputs' files, which pages may link to."""
         self.abbreviations = abbreviations(catalog)
         # One search per page for all of them: a search per abbreviation cost 0.7 s at national scale.
         keys = "|".join(map(re.escape, sorted(self.abbreviations, key=len, reverse=True)))
@@ -284,6 +312,7 @@ class Renderer:
             period=sv_period,
             org_name=lambda org_id: catalog.organisations[org_id].name,
             collaborations=collaborations_in,
+            file_size=file_size,
         )
         self.env.globals.update(
             catalog=catalog,
@@ -295,6 +324,8 @@ class Renderer:
             record_links=record_links,
             links=links,
             intern=intern,
+            feed=self.feed,
+            subscribe=subscribe,
         )
 
     def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
@@ -319,6 +350,37 @@ class Renderer:
             schema_file=schema_file,
             limits=limits,
             editor=editor_enabled(self.site),
+        )
+
+    def feed(self, kind: str, record_id: str) -> str:
+        """The record's calendar feed, if it has one (outputs/calendar.py)."""
+        path = (collaboration_feed if kind == "collaborations" else organisation_feed)(record_id)
+        return path if path in self.files else ""
+
+    def open_data(self, files: list[OutputFile]) -> Page:
+        """The open data: every file but the one per record, with its size and format, the licence, and an example."""
+        sizes = {file.path: len(file.content) for file in files}
+        listed = [(path, title, sizes[path]) for path, title in open_data_listing() if path in sizes]
+        per_record = [file.path for file in files if file.path.count("/") == 2 and file.path.startswith(OPEN_DATA + "/")]
+        return self.render(
+            "open_data.md.j2",
+            OPEN_DATA_PATH,
+            listed=listed,
+            per_record=per_record,
+            dcat=[path for path in (DCAT_XML, DCAT_JSONLD) if path in sizes],
+            version=FORMAT_VERSION,
+            license_url=LICENSE_URL,
+        )
+
+    def year_plan(self) -> Page:
+        """The recurring meetings month by month, with the feed to subscribe to."""
+        meetings = [(c, m) for c in self.catalog.collaborations.values() for m in c.meetings]
+        return self.render(
+            "year_plan.md.j2",
+            YEAR_PLAN_PATH,
+            months=[(name, [(c, m) for c, m in meetings if number in m.months]) for number, name in enumerate(MONTHS, 1)],
+            without_month=[(c, m) for c, m in meetings if not m.months],
+            feed_all=CALENDAR if CALENDAR in self.files else "",
         )
 
     def follow_up(self) -> Page:
@@ -351,12 +413,19 @@ class Renderer:
         pages.append(self.guide())
         pages.append(self.render("accessibility.md.j2", ACCESSIBILITY_PATH))
         pages.append(self.follow_up())
+        pages.append(self.year_plan())
         pages.append(self.render("abbreviations.md.j2", ABBREVIATIONS_PATH, abbreviations=self.abbreviations))
         return pages
 
 
-def render_site(catalog: Catalog, site: Settings) -> list[Page]:
-    return Renderer(catalog, site).render_all()
+def render_site(catalog: Catalog, site: Settings, files: list[OutputFile] | None = None) -> list[Page]:
+    """Every page; with the outputs' files, pages link the calendar feeds among them, and the
+    open-data page lists them (without, it is left out)."""
+    renderer = Renderer(catalog, site, {file.path for file in files or []})
+    pages = renderer.render_all()
+    if files is not None:
+        pages.append(renderer.open_data(files))
+    return pages
 
 
 def error_banner(problems: list[Any], stale: bool) -> str:
@@ -381,5 +450,7 @@ def error_pages(problems: list[Any]) -> list[Page]:
         ABBREVIATIONS_PATH,
         ACCESSIBILITY_PATH,
         FOLLOW_UP_PATH,
+        OPEN_DATA_PATH,
+        YEAR_PLAN_PATH,
     ]
     return [Page(path, f"# Data innehåller fel\n\n{banner}\n") for path in paths]

@@ -1,0 +1,183 @@
+"""Calendars (RFC 5545, written with the icalendar library): the meetings and the dates to follow up.
+
+Feeds: one for everything (kalender/samverkan.ics), one per collaboration and one per organisation
+that has anything in them (a party, or a participant in or preparer of a meeting).
+
+The documents give the month of a meeting, never the day, and no day is made up here. A meeting
+is an all-day event that spans its whole month ("some time in February"), repeated every year
+(RRULE FREQ=YEARLY;BYMONTH=2), marked free (TRANSP:TRANSPARENT) so that a month-long event does
+not block the reader's calendar, and its description says that the day is not given. Calendar
+programs show it as a bar across the month: honest about what is known. The repetition starts in
+the year of the collaboration's period, else of its newest dated document, else of the build; it
+ends with the period, when the period has an end. A proposal's meetings are tentative
+(STATUS:TENTATIVE) and say "(förslag)".
+
+The dates to follow up are the start and end of a collaboration's period, and, for a trial, the
+evaluation due when it ends: an all-day event for a full date, or one across the month or year
+that a partial date gives.
+
+UIDs are made of ids and months, and DTSTAMP is the build date, so a feed is the same bytes for
+the same data and build date, and calendars recognise the events again after a rebuild.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from icalendar import Calendar, Event
+
+from samverkan.catalog.lifecycle import last_day
+from samverkan.catalog.link import Catalog
+from samverkan.model.fold import slug
+from samverkan.model.records import Collaboration, Meeting, Status
+from samverkan.outputs import OutputFile
+from samverkan.settings import Settings
+
+FOLDER = "kalender"
+ALL = f"{FOLDER}/samverkan.ics"
+DOMAIN = "samverkansportalen"
+"""The right-hand side of every UID."""
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+NO_DAY = "Dag anges inte i handlingen."
+
+
+def collaboration_feed(record_id: str) -> str:
+    return f"{FOLDER}/samverkan/{record_id}.ics"
+
+
+def organisation_feed(record_id: str) -> str:
+    return f"{FOLDER}/organisationer/{record_id}.ics"
+
+
+def _first_year(collab: Collaboration, today: date) -> int:
+    if collab.period and collab.period.start:
+        return int(collab.period.start[:4])
+    dated = [doc.date for doc in collab.source_documents if doc.date]
+    return int(max(dated)[:4]) if dated else today.year
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _span(partial: str) -> tuple[date, date]:
+    """The days a partial date covers, as an all-day event's start and (exclusive) end."""
+    parts = [int(part) for part in partial.split("-")]
+    start = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return start, date.fromordinal(last_day(partial).toordinal() + 1)
+
+
+class Feeds:
+    """The events of each collaboration, made once, and the feeds that gather them."""
+
+    def __init__(self, catalog: Catalog, settings: Settings) -> None:
+        self.catalog = catalog
+        self.site = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+        self.stamp = datetime.combine(catalog.today, time(), UTC)
+        self.events = {key: list(self._events(collab)) for key, collab in catalog.collaborations.items()}
+
+    def _event(
+        self, uid: str, summary: str, start: date, end: date, description: list[str], collab: Collaboration
+    ) -> Event:
+        event = Event()
+        event.add("uid", f"{uid}@{DOMAIN}")
+        event.add("dtstamp", self.stamp)
+        event.add("summary", summary)
+        event.add("dtstart", start)
+        event.add("dtend", end)
+        event.add("transp", "TRANSPARENT")
+        event.add("status", "TENTATIVE" if collab.status is Status.forslag else "CONFIRMED")
+        if self.site:
+            page = f"{self.site}samverkan/{collab.id}/"
+            event.add("url", page)
+            description = [*description, page]
+        event.add("description", "\n".join(part for part in description if part))
+        return event
+
+    def _meeting(self, collab: Collaboration, meeting: Meeting, month: int) -> Event:
+        title = self.catalog.title(collab)
+        proposed = collab.status is Status.forslag
+        start = date(_first_year(collab, self.catalog.today), month, 1)
+        event = self._event(
+            f"{collab.id}.{slug(meeting.name)}.{month:02d}",
+            f"{meeting.name}{' (förslag)' if proposed else ''}",
+            start,
+            _next_month(start),
+            [
+                f"{'Föreslaget möte i' if proposed else 'Möte i'} {title}.",
+                f"Hålls i {MONTHS[month - 1]} varje år. {NO_DAY}",
+                f"Deltagare: {meeting.participants_note}" if meeting.participants_note else "",
+                meeting.description or "",
+            ],
+            collab,
+        )
+        rule: dict[str, Any] = {"freq": "yearly", "bymonth": month}
+        if collab.period and collab.period.end:
+            rule["until"] = last_day(collab.period.end)
+        event.add("rrule", rule)
+        return event
+
+    def _events(self, collab: Collaboration) -> Iterable[Event]:
+        for meeting in collab.meetings:
+            for month in meeting.months:
+                yield self._meeting(collab, meeting, month)
+        title = self.catalog.title(collab)
+        period = collab.period
+        dates = [
+            ("start", period.start if period else None, f"Perioden börjar: {title}"),
+            ("slut", period.end if period else None, f"Perioden slutar: {title}"),
+            (
+                "utvardering",
+                period.end if period and collab.status is Status.pa_prov else None,
+                f"Utvärdering av provet: {title}",
+            ),
+        ]
+        for key, partial, summary in dates:
+            if partial:
+                start, end = _span(partial)
+                yield self._event(
+                    f"{collab.id}.{key}", summary, start, end, [] if len(partial) == 10 else [NO_DAY], collab
+                )
+
+    def calendar(self, name: str, collabs: Iterable[Collaboration]) -> bytes:
+        cal = Calendar()
+        cal.add("prodid", "-//Samverkansportalen//Kalender//SV")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", name)
+        for collab in collabs:
+            for event in self.events[collab.id]:
+                cal.add_component(event)
+        return cal.to_ical()
+
+    def files(self) -> list[OutputFile]:
+        catalog = self.catalog
+        with_events = [c for c in catalog.collaborations.values() if self.events[c.id]]
+        files = [OutputFile(ALL, self.calendar("Samverkan: möten och uppföljning", with_events))]
+        files += [OutputFile(collaboration_feed(c.id), self.calendar(catalog.title(c), [c])) for c in with_events]
+        for org in catalog.organisations.values():
+            related = {c.id: c for c, _ in catalog.roles[org.id] + catalog.meetings[org.id] if self.events[c.id]}
+            if related:
+                files.append(OutputFile(organisation_feed(org.id), self.calendar(org.name, related.values())))
+        return files
+
+
+def calendar_files(catalog: Catalog, settings: Settings) -> list[OutputFile]:
+    """The output: every feed."""
+    return Feeds(catalog, settings).files()
