@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from samverkan.catalog.edition import INTERNAL, PUBLIC, public_records
 from samverkan.catalog.link import Catalog, link_records
+from samverkan.ingest.history import file_history
 from samverkan.ingest.load import load_all
 from samverkan.ingest.problems import DataErrors, Problem, errors, format_problems
 from samverkan.ingest.validate import check_references, validate_records
@@ -133,6 +134,7 @@ def build_pages(
 
 def _build_pages(data_dir: Path, site: Settings, root: Path, edition: str, content: Path | None) -> Result:
     catalog, warnings = check_data(data_dir, root, edition)
+    catalog.history = file_history(data_dir, root)
     files = [file for output in OUTPUTS.values() for file in output(catalog, site)]
     pages = render_site(catalog, site, files)
     generated = [*pages, *(Page(file.path, "") for file in files)]

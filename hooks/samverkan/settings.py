@@ -101,6 +101,13 @@ class Settings(BaseModel):
             )
         return found
 
+    def commit_url(self, commit: str) -> str:
+        """A commit's page in the repository (GitHub's form, or GitLab's); empty without a repository."""
+        if not self.repository:
+            return ""
+        base = self.repository.rstrip("/").removesuffix(".git")
+        return f"{base}/commit/{commit}" if base.startswith("https://github.com/") else f"{base}/-/commit/{commit}"
+
     def editor_backend(self) -> dict[str, str] | None:
         """Where the published form editor saves, as Decap CMS's `backend`: the repository, through
         a pull request. None when the repository or the way to log in is not configured."""

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from samverkan.catalog.lifecycle import build_date
+from samverkan.ingest.history import Change
 from samverkan.ingest.validate import Records
 from samverkan.model.records import (
     Area,
@@ -50,6 +51,8 @@ class Catalog:
     )
     legal_uses: dict[str, list[tuple[Collaboration, LegalBasis]]] = field(default_factory=lambda: defaultdict(list))
     successors: dict[str, list[Collaboration]] = field(default_factory=lambda: defaultdict(list))
+    history: dict[str, list[Change]] = field(default_factory=dict)
+    """Data file (as in sources) → its latest changes in git, newest first (ingest/history.py)."""
     today: date = field(default_factory=build_date)
     """The day of the build, which collaborations' stages are read against (catalog/lifecycle.py)."""
 

@@ -90,6 +90,7 @@ class Feeds:
         self.site = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
         self.stamp = datetime.combine(catalog.today, time(), UTC)
         self.events = {key: list(self._events(collab)) for key, collab in catalog.collaborations.items()}
+        self.written = {key: b"".join(event.to_ical() for event in events) for key, events in self.events.items()}
 
     def _event(
         self, uid: str, summary: str, start: date, end: date, description: list[str], collab: Collaboration
@@ -155,16 +156,16 @@ class Feeds:
                 )
 
     def calendar(self, name: str, collabs: Iterable[Collaboration]) -> bytes:
+        """A feed of the collaborations' events. Each event is written once and reused in every feed
+        it is in: at national scale an organisation's feed repeats hundreds of them."""
         cal = Calendar()
         cal.add("prodid", "-//Samverkansportalen//Kalender//SV")
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         cal.add("method", "PUBLISH")
         cal.add("x-wr-calname", name)
-        for collab in collabs:
-            for event in self.events[collab.id]:
-                cal.add_component(event)
-        return cal.to_ical()
+        head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
+        return b"".join([head, *(self.written[c.id] for c in collabs), b"END:VCALENDAR", end])
 
     def files(self) -> list[OutputFile]:
         catalog = self.catalog

@@ -325,6 +325,7 @@ class Renderer:
             links=links,
             intern=intern,
             feed=self.feed,
+            changes=self.changes,
             subscribe=subscribe,
         )
 
@@ -351,6 +352,11 @@ class Renderer:
             limits=limits,
             editor=editor_enabled(self.site),
         )
+
+    def changes(self, record: Any) -> list[Any]:
+        """The record's data file's latest changes in git (ingest/history.py); none outside git."""
+        kind = next(key for key, kind in KINDS.items() if isinstance(record, kind.model))
+        return self.catalog.history.get(self.catalog.sources.get((kind, record.id), ""), [])
 
     def feed(self, kind: str, record_id: str) -> str:
         """The record's calendar feed, if it has one (outputs/calendar.py)."""
