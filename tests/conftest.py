@@ -58,6 +58,7 @@ def real_catalog() -> Catalog:
 TEST_DEPLOYMENT = {
     "SAMVERKAN_PUBLISHER": "Samverkansportalen",
     "SAMVERKAN_FEEDBACK_URL": "https://example.se/synpunkter",
+    "SAMVERKAN_CONTACT_EMAIL": "samverkan@example.se",
     "SAMVERKAN_EDIT_URL": "https://git.example.se/samverkan/edit/main/",
 }
 """The settings of a site as a body would publish it (mkdocs.yml leaves them empty)."""

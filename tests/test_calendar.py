@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from conftest import FIXTURE_DATA, mkdocs_build
 from icalendar import Calendar
 
 from samverkan.catalog.link import Catalog
+from samverkan.model.records import Status
 from samverkan.outputs.calendar import ALL, calendar_files
 from samverkan.settings import Settings
 
@@ -28,7 +30,7 @@ def events(calendar: Calendar) -> dict[str, object]:
 def test_the_february_december_and_june_meetings(real_catalog: Catalog) -> None:
     found = events(feeds(real_catalog)[ALL])
     for month, uid_month in [(2, "02"), (12, "12")]:
-        event = found[f"{JAMTLAND}.mote-pa-hogsta-niva.{uid_month}@samverkansportalen"]
+        event = found[f"{JAMTLAND}.mote-pa-hogsta-niva.{uid_month}@samverkansportalen.invalid"]
         rule = event["RRULE"]  # type: ignore[index]
         assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [month]
         start, end = event["DTSTART"].dt, event["DTEND"].dt  # type: ignore[index]
@@ -38,11 +40,40 @@ def test_the_february_december_and_june_meetings(real_catalog: Catalog) -> None:
         assert str(event["SUMMARY"]) == "Möte på högsta nivå (förslag)"  # type: ignore[index]
         assert str(event["STATUS"]) == "TENTATIVE" and str(event["TRANSP"]) == "TRANSPARENT"  # type: ignore[index]
         assert "Dag anges inte i handlingen." in str(event["DESCRIPTION"])  # type: ignore[index]
-    june = found[f"{GOTLAND}.fordjupad-samverkan-vid-verksamhetsplaneringens-uppstart.06@samverkansportalen"]
+        # An undated proposal with no period: its year is the first of its priority areas, and it says so.
+        assert start.year == 2022 and "Året anges inte i handlingen" in str(event["DESCRIPTION"])  # type: ignore[index]
+    june = found[f"{GOTLAND}.fordjupad-samverkan-vid-verksamhetsplaneringens-uppstart.06@samverkansportalen.invalid"]
     assert june["RRULE"]["BYMONTH"] == [6]  # type: ignore[index]
-    # It repeats from the year of its document (30 June 2023): the documents give no period.
-    assert june["DTSTART"].dt == date(2023, 6, 1) and june["DTEND"].dt == date(2023, 7, 1)  # type: ignore[index]
-    assert "Hålls i juni varje år." in str(june["DESCRIPTION"])  # type: ignore[index]
+    # No period: it repeats from the first June after its document of 30 June 2023, not before.
+    assert june["DTSTART"].dt == date(2024, 6, 1) and june["DTEND"].dt == date(2024, 7, 1)  # type: ignore[index]
+    assert "Föreslås hållas i juni varje år." in str(june["DESCRIPTION"])  # type: ignore[index]
+
+
+def test_no_year_no_meeting_and_none_after_the_end(real_catalog: Catalog) -> None:
+    """A collaboration whose documents give no year at all has no meetings in the calendar; nor
+    has one that has ended."""
+    jamtland = real_catalog.collaborations[JAMTLAND]
+    undated = jamtland.model_copy(update={"priority_areas": []})
+    ended = real_catalog.collaborations[GOTLAND].model_copy(update={"status": Status.upphord})
+    catalog = dataclasses.replace(
+        real_catalog,
+        records={
+            **real_catalog.records,
+            "collaborations": {**real_catalog.collaborations, JAMTLAND: undated, GOTLAND: ended},
+        },
+    )
+    assert not [uid for uid in events(feeds(catalog)[ALL]) if ".mote-" in uid or "fordjupad" in uid]
+
+
+def test_meetings_start_within_the_period(fixture_catalog: Catalog) -> None:
+    collab = fixture_catalog.collaborations["avtal-a-b"]
+    moved = collab.model_copy(update={"period": collab.period.model_copy(update={"start": "2022-06"})})  # type: ignore[union-attr]
+    catalog = dataclasses.replace(
+        fixture_catalog, records={**fixture_catalog.records, "collaborations": {"avtal-a-b": moved}}
+    )
+    found = events(feeds(catalog)[ALL])
+    assert found["avtal-a-b.samradsmote.02@samverkansportalen.invalid"]["DTSTART"].dt == date(2023, 2, 1)  # type: ignore[index]
+    assert found["avtal-a-b.samradsmote.11@samverkansportalen.invalid"]["DTSTART"].dt == date(2022, 11, 1)  # type: ignore[index]
 
 
 def test_a_feed_per_collaboration_and_organisation(real_catalog: Catalog) -> None:
@@ -56,12 +87,12 @@ def test_a_feed_per_collaboration_and_organisation(real_catalog: Catalog) -> Non
 
 def test_the_dates_to_follow_up_and_the_end_of_the_repetition(fixture_catalog: Catalog) -> None:
     found = events(feeds(fixture_catalog)[ALL])
-    start = found["avtal-a-b.start@samverkansportalen"]
+    start = found["avtal-a-b.start@samverkansportalen.invalid"]
     assert (start["DTSTART"].dt, start["DTEND"].dt) == (date(2022, 2, 1), date(2022, 3, 1))  # type: ignore[index]
     assert "Dag anges inte i handlingen." in str(start["DESCRIPTION"])  # type: ignore[index]
-    end = found["avtal-a-b.slut@samverkansportalen"]
+    end = found["avtal-a-b.slut@samverkansportalen.invalid"]
     assert (end["DTSTART"].dt, end["DTEND"].dt) == (date(2024, 1, 1), date(2025, 1, 1))  # type: ignore[index]
-    meeting = found["avtal-a-b.samradsmote.11@samverkansportalen"]
+    meeting = found["avtal-a-b.samradsmote.11@samverkansportalen.invalid"]
     assert meeting["RRULE"]["UNTIL"] == [date(2024, 12, 31)]  # type: ignore[index]
     assert meeting["DTSTART"].dt == date(2022, 11, 1)  # type: ignore[index]
     assert str(meeting["STATUS"]) == "CONFIRMED"  # type: ignore[index]
@@ -88,5 +119,7 @@ def test_pages_link_their_feeds(two_builds: tuple[Path, Path]) -> None:
     org = (site / "organisationer" / "kommun-a" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../kalender/organisationer/kommun-a.ics">Prenumerera</a>' in org
     plan = (site / "arsplan" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../kalender/samverkan.ics">Prenumerera på alla möten</a>' in plan
+    assert (
+        'href="../kalender/samverkan.ics">Prenumerera på kalendern med alla möten och datum att följa upp</a>' in plan
+    )
     assert plan.count("Samrådsmöte") == 2  # February and November

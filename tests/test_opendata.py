@@ -89,8 +89,8 @@ def test_the_csv_tables(real_catalog: Catalog, files: dict[str, bytes]) -> None:
     assert len(_table(files, "parter")) == sum(len(c.parties) for c in collabs)
     assert len(_table(files, "uppdrag")) == sum(len(c.assignments) for c in collabs)
     meetings = {row["name"]: row for row in _table(files, "moten")}
-    assert meetings["Möte på högsta nivå"]["months"] == "2; 12"
-    assert meetings["Fördjupad samverkan vid verksamhetsplaneringens uppstart"]["months"] == "6"
+    assert meetings["Möte på högsta nivå"]["months"] == "[2, 12]"  # a list as JSON: its texts may hold any separator
+    assert meetings["Fördjupad samverkan vid verksamhetsplaneringens uppstart"]["months"] == "[6]"
     uses = {(row["area"], row["use"]) for row in _table(files, "omraden")}
     assert ("folkhalsa", "prioriterat_omrade") in uses and ("samiska-fragor", "tvargaende_perspektiv") in uses
     gotland = next(row for row in _table(files, "samverkan") if row["id"] == "intern-samverkansstruktur-region-gotland")
@@ -100,7 +100,13 @@ def test_the_csv_tables(real_catalog: Catalog, files: dict[str, bytes]) -> None:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("published")
-    result = mkdocs_build(site, None, SAMVERKAN_SITE_URL=SITE_URL, SAMVERKAN_CONTACT_EMAIL="samverkan@exempel.se")
+    result = mkdocs_build(
+        site,
+        None,
+        SAMVERKAN_SITE_URL=SITE_URL,
+        SAMVERKAN_CONTACT_EMAIL="samverkan@exempel.se",
+        SAMVERKAN_EDITION="public",
+    )
     assert result.returncode == 0, result.stderr
     return site
 
@@ -156,6 +162,13 @@ def test_the_dcat_metadata_has_what_dcat_ap_se_requires(published: Path, name: s
         assert str(_one(graph, node, namespace.DCTERMS.format)).startswith(
             "http://publications.europa.eu/resource/authority/file-type/"
         )
+
+
+def test_the_intranet_edition_makes_no_open_data_claim(built_site: Path) -> None:
+    """Its files hold internal items: no DCAT metadata, and the page says what they are."""
+    assert not (built_site / "datasets").exists()
+    page = (built_site / "oppna-data" / "index.html").read_text(encoding="utf-8")
+    assert "intranätsutgåvan" in page and "CC0" not in page
 
 
 def test_the_open_data_page_lists_the_files_with_sizes_and_the_licence(published: Path) -> None:

@@ -52,7 +52,12 @@ def test_wrong_settings_are_named_in_swedish(values: dict[str, str], message: st
 
 
 def test_an_unconfigured_site_builds_but_says_what_it_lacks(tmp_path: Path) -> None:
-    unset = {"SAMVERKAN_PUBLISHER": "", "SAMVERKAN_FEEDBACK_URL": "", "SAMVERKAN_EDIT_URL": ""}
+    unset = {
+        "SAMVERKAN_PUBLISHER": "",
+        "SAMVERKAN_FEEDBACK_URL": "",
+        "SAMVERKAN_CONTACT_EMAIL": "",
+        "SAMVERKAN_EDIT_URL": "",
+    }
     result = mkdocs_build(tmp_path / "site", None, **unset)
     assert result.returncode == 0, result.stderr
     assert "Varning: extra.samverkan.publisher är tom" in result.stderr

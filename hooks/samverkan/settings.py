@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from samverkan.catalog.edition import EDITIONS, INTERNAL
+from samverkan.catalog.edition import EDITIONS, INTERNAL, PUBLIC
 
 DESCRIPTION = (
     "Samverkansöverenskommelser och interna samverkansstrukturer hos regioner och länsstyrelser, "
@@ -93,6 +93,11 @@ class Settings(BaseModel):
             found.append(
                 "varken extra.samverkan.feedback_url eller contact_email är angiven: "
                 "tillgänglighetsredogörelsen ska ha ett sätt att lämna synpunkter"
+            )
+        if self.edition == PUBLIC and self.site_url and not (self.publisher and self.contact_email):
+            found.append(
+                "DCAT-beskrivningen för Sveriges dataportal (/datasets/dcat) skrivs inte: "
+                "ange extra.samverkan.publisher och contact_email"
             )
         if self.repository and not self.editor_proxy and self.editor_backend() is None:
             found.append(

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from samverkan.model.records import Collaboration, DecisionKind, Status
 
@@ -46,11 +47,13 @@ LABELS = {
 
 
 def build_date() -> date:
-    """The day the site describes: SOURCE_DATE_EPOCH's (in UTC) when it is set, else today."""
+    """The day the site describes, in Sweden: SOURCE_DATE_EPOCH's when it is set, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    try:
+        return moment.astimezone(ZoneInfo("Europe/Stockholm")).date()
+    except ZoneInfoNotFoundError:  # no time zone data on the machine: UTC is at most a day off
+        return moment.date()
 
 
 def last_day(partial: str) -> date:

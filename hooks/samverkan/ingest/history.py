@@ -1,8 +1,9 @@
 """When each data file was changed, from git: one `git log` for the whole data folder.
 
 The log is read once per build, however many records there are (at national scale a call per
-file would cost minutes). Outside a git checkout, or without git, there is no history, and pages
-leave the section out.
+file would cost minutes). Outside a git checkout, in a shallow clone (whose one commit would date
+every file), or without git, there is no history, and pages leave the section out: the publishing
+workflows check out the whole history (fetch-depth: 0).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def file_history(data_dir: Path, root: Path) -> dict[str, list[Change]]:
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return {}
-    if result.returncode != 0:
+    if result.returncode != 0 or _shallow(git, root):
         return {}
     prefix = _prefix(git, root)
     history: dict[str, list[Change]] = defaultdict(list)
@@ -52,6 +53,14 @@ def file_history(data_dir: Path, root: Path) -> dict[str, list[Change]]:
             if len(history[path]) < KEEP:
                 history[path].append(Change(commit, date, message))
     return dict(history)
+
+
+def _shallow(git: str, root: Path) -> bool:
+    """A shallow clone (CI's default) shows its one commit as the change of every file: no history then."""
+    found = subprocess.run(
+        [git, "-C", str(root), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True, check=False
+    )
+    return found.stdout.strip() == "true"
 
 
 def _prefix(git: str, root: Path) -> str:

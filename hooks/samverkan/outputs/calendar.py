@@ -7,10 +7,12 @@ The documents give the month of a meeting, never the day, and no day is made up 
 is an all-day event that spans its whole month ("some time in February"), repeated every year
 (RRULE FREQ=YEARLY;BYMONTH=2), marked free (TRANSP:TRANSPARENT) so that a month-long event does
 not block the reader's calendar, and its description says that the day is not given. Calendar
-programs show it as a bar across the month: honest about what is known. The repetition starts in
-the year of the collaboration's period, else of its newest dated document, else of the build; it
-ends with the period, when the period has an end. A proposal's meetings are tentative
-(STATUS:TENTATIVE) and say "(förslag)".
+programs show it as a bar across the month: honest about what is known. The repetition ends with
+the period, when the period has an end. It starts with the first such
+month that begins on or after the period's start, else after the collaboration's newest dated
+document, else in the first year of its priority areas (and says so); when the documents give no
+year at all, the meeting is left out rather than given one. A proposal's meetings are tentative
+(STATUS:TENTATIVE) and say "(förslag)"; a collaboration that has ended (upphörd) has none.
 
 The dates to follow up are the start and end of a collaboration's period, and, for a trial, the
 evaluation due when it ends: an all-day event for a full date, or one across the month or year
@@ -25,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
@@ -37,8 +40,8 @@ from samverkan.settings import Settings
 
 FOLDER = "kalender"
 ALL = f"{FOLDER}/samverkan.ics"
-DOMAIN = "samverkansportalen"
-"""The right-hand side of every UID."""
+DOMAIN = "samverkansportalen.invalid"
+"""The right-hand side of every UID when the site's address is not set; else its host."""
 MONTHS = [
     "januari",
     "februari",
@@ -64,11 +67,38 @@ def organisation_feed(record_id: str) -> str:
     return f"{FOLDER}/organisationer/{record_id}.ics"
 
 
-def _first_year(collab: Collaboration, today: date) -> int:
+def _from(collab: Collaboration) -> tuple[date, str] | None:
+    """The first day the collaboration's meetings can fall on, and what that rests on: its period's
+    start, else the day after its newest dated document, else the first year of its priority
+    areas. None when the documents give no year at all: then no meeting is put in a calendar."""
     if collab.period and collab.period.start:
-        return int(collab.period.start[:4])
+        return _span(collab.period.start)[0], ""
     dated = [doc.date for doc in collab.source_documents if doc.date]
-    return int(max(dated)[:4]) if dated else today.year
+    if dated:
+        newest = max(dated)
+        return date.fromordinal(
+            _span(newest)[1].toordinal()
+        ), f"Kalendern räknar från tiden efter handlingen, daterad {_sv(newest)}."
+    years = [int(a.period.start[:4]) for a in collab.priority_areas if a.period and a.period.start]
+    if years:
+        year = min(years)
+        return (
+            date(year, 1, 1),
+            f"Året anges inte i handlingen; kalendern räknar från {year}, det första året för samverkans prioriterade områden.",
+        )
+    return None
+
+
+def _sv(partial: str) -> str:
+    parts = [int(part) for part in partial.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
+
+
+def _first(start: date, month: int) -> date:
+    """The first month `month` that begins on or after start."""
+    return date(start.year if date(start.year, month, 1) >= start else start.year + 1, month, 1)
 
 
 def _next_month(day: date) -> date:
@@ -88,6 +118,7 @@ class Feeds:
     def __init__(self, catalog: Catalog, settings: Settings) -> None:
         self.catalog = catalog
         self.site = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+        self.domain = urlsplit(self.site).hostname or DOMAIN
         self.stamp = datetime.combine(catalog.today, time(), UTC)
         self.events = {key: list(self._events(collab)) for key, collab in catalog.collaborations.items()}
         self.written = {key: b"".join(event.to_ical() for event in events) for key, events in self.events.items()}
@@ -96,7 +127,7 @@ class Feeds:
         self, uid: str, summary: str, start: date, end: date, description: list[str], collab: Collaboration
     ) -> Event:
         event = Event()
-        event.add("uid", f"{uid}@{DOMAIN}")
+        event.add("uid", f"{uid}@{self.domain}")
         event.add("dtstamp", self.stamp)
         event.add("summary", summary)
         event.add("dtstart", start)
@@ -110,10 +141,10 @@ class Feeds:
         event.add("description", "\n".join(part for part in description if part))
         return event
 
-    def _meeting(self, collab: Collaboration, meeting: Meeting, month: int) -> Event:
+    def _meeting(self, collab: Collaboration, meeting: Meeting, month: int, since: tuple[date, str]) -> Event:
         title = self.catalog.title(collab)
         proposed = collab.status is Status.forslag
-        start = date(_first_year(collab, self.catalog.today), month, 1)
+        start = _first(since[0], month)
         event = self._event(
             f"{collab.id}.{slug(meeting.name)}.{month:02d}",
             f"{meeting.name}{' (förslag)' if proposed else ''}",
@@ -121,7 +152,8 @@ class Feeds:
             _next_month(start),
             [
                 f"{'Föreslaget möte i' if proposed else 'Möte i'} {title}.",
-                f"Hålls i {MONTHS[month - 1]} varje år. {NO_DAY}",
+                f"{'Föreslås hållas' if proposed else 'Hålls'} i {MONTHS[month - 1]} varje år. {NO_DAY}",
+                since[1],
                 f"Deltagare: {meeting.participants_note}" if meeting.participants_note else "",
                 meeting.description or "",
             ],
@@ -134,9 +166,11 @@ class Feeds:
         return event
 
     def _events(self, collab: Collaboration) -> Iterable[Event]:
-        for meeting in collab.meetings:
-            for month in meeting.months:
-                yield self._meeting(collab, meeting, month)
+        since = _from(collab)
+        if since and collab.status is not Status.upphord:  # an ended collaboration meets no more
+            for meeting in collab.meetings:
+                for month in meeting.months:
+                    yield self._meeting(collab, meeting, month, since)
         title = self.catalog.title(collab)
         period = collab.period
         dates = [

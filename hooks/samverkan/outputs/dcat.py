@@ -8,8 +8,9 @@ asks for. The graph is built with rdflib; the two files are written from it here
 order, because rdflib's own serializers follow the order of Python's sets: the files are then the
 same bytes for the same data and build date. Every node has an address of its own (no blank nodes).
 
-The files need the site's own address (MkDocs's site_url) and a publisher: without them nothing
-is written, and the build says so.
+The files are written for the public edition only, and need the site's own address (MkDocs's
+site_url), a publisher and a contact e-mail address: without them nothing is written, and the
+build says so.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
+from samverkan.catalog.edition import PUBLIC
 from samverkan.catalog.link import Catalog
 from samverkan.outputs import OutputFile
 from samverkan.outputs.opendata import DATASET, FOLDER, LICENSE_URL, SCHEMA, TABLES
@@ -30,13 +32,15 @@ EU = "http://publications.europa.eu/resource/authority/"
 THEMES = ["GOVE", "REGI"]
 """Government and public sector; regions and cities (the EU's data themes)."""
 XML, JSONLD = "datasets/dcat", "datasets/dcat.jsonld"
-IANA = Namespace("https://www.iana.org/assignments/media-types/")
+IANA = Namespace("http://www.iana.org/assignments/media-types/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 KEYWORDS = ["samverkan", "samverkansöverenskommelse", "region", "länsstyrelse", "kommun", "offentlig förvaltning"]
 
 
 def dcat_ready(settings: Settings) -> bool:
-    return bool(settings.site_url and settings.publisher and (settings.contact_email or settings.feedback_url))
+    """The public edition, with the site's address, a publisher and a contact e-mail address (which
+    DCAT-AP-SE asks of a contact point). The intranet edition's data is not open data."""
+    return bool(settings.edition == PUBLIC and settings.site_url and settings.publisher and settings.contact_email)
 
 
 def dcat_graph(catalog: Catalog, settings: Settings) -> Graph:
@@ -50,7 +54,10 @@ def dcat_graph(catalog: Catalog, settings: Settings) -> Graph:
     publisher = URIRef(site + FOLDER + "/#utgivare")
     contact = URIRef(site + FOLDER + "/#kontakt")
     licence = URIRef(LICENSE_URL.replace("https://", "http://"))  # the form DCAT-AP-SE's list uses
-    modified = Literal(catalog.today.isoformat(), datatype=XSD.date)
+    # When the data last changed (its newest commit), else the day of the build.
+    newest = max((changes[0].date for changes in catalog.history.values() if changes), default=None)
+    modified = Literal(newest or catalog.today.isoformat(), datatype=XSD.date)
+    sweden = URIRef(EU + "country/SWE")
     swedish = URIRef(EU + "language/SWE")
 
     def text(subject: URIRef, predicate: URIRef, value: str) -> None:
@@ -64,6 +71,8 @@ def dcat_graph(catalog: Catalog, settings: Settings) -> Graph:
     graph.add((record, DCTERMS.license, licence))
     graph.add((record, DCTERMS.language, swedish))
     graph.add((record, DCTERMS.modified, modified))
+    graph.add((record, DCTERMS.spatial, sweden))
+    graph.add((record, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
     graph.add((record, DCAT.dataset, data))
 
     graph.add((publisher, RDF.type, FOAF.Agent))
@@ -90,7 +99,11 @@ def dcat_graph(catalog: Catalog, settings: Settings) -> Graph:
     graph.add((data, DCTERMS.language, swedish))
     graph.add((data, DCTERMS.accessRights, URIRef(EU + "access-right/PUBLIC")))
     graph.add((data, DCTERMS.modified, modified))
-    graph.add((data, DCTERMS.conformsTo, URIRef(site + SCHEMA)))
+    graph.add((data, DCTERMS.spatial, sweden))
+    graph.add((data, DCTERMS.accrualPeriodicity, URIRef(EU + "frequency/IRREG")))
+    schema = URIRef(site + SCHEMA)
+    graph.add((schema, RDF.type, DCTERMS.Standard))
+    text(schema, DCTERMS.title, "Samverkansportalens format för öppna data (JSON Schema)")
     for theme in THEMES:
         graph.add((data, DCAT.theme, URIRef(EU + "data-theme/" + theme)))
     for keyword in KEYWORDS:
@@ -110,6 +123,8 @@ def dcat_graph(catalog: Catalog, settings: Settings) -> Graph:
         graph.add((node, DCAT.mediaType, IANA[media_type]))
         graph.add((node, DCTERMS.license, licence))
         graph.add((node, DCTERMS.modified, modified))
+        if file_type == "JSON":
+            graph.add((node, DCTERMS.conformsTo, schema))
     return graph
 
 

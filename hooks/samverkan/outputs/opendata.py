@@ -19,7 +19,7 @@ from typing import Any
 
 from samverkan.catalog.link import Catalog
 from samverkan.model.kinds import KINDS
-from samverkan.model.records import Collaboration, Record
+from samverkan.model.records import Collaboration, Record, Visibility
 from samverkan.outputs import OutputFile
 from samverkan.outputs.schemas import schema_file
 from samverkan.settings import Settings
@@ -31,8 +31,6 @@ DATASET = f"{FOLDER}/samverkan.json"
 SCHEMA = f"{FOLDER}/samverkan.schema.json"
 LICENSE = "CC0-1.0"
 LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
-SEPARATOR = "; "
-"""Between the values of a list in one CSV cell."""
 
 
 def record_data(record: Record) -> dict[str, Any]:
@@ -110,10 +108,24 @@ class Table:
 
 
 def _cell(value: Any) -> str:
+    """A value in a CSV cell: a list as a JSON array (its texts may hold any separator), an item's
+    visibility as "intern" or empty."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return SEPARATOR.join(_cell(item) for item in value)
+        return (
+            json.dumps(
+                [
+                    item.model_dump(mode="json", exclude_defaults=True) if hasattr(item, "model_dump") else item
+                    for item in value
+                ],
+                ensure_ascii=False,
+            )
+            if value
+            else ""
+        )
+    if isinstance(value, Visibility):
+        return "intern" if value is Visibility.intern else ""
     return str(value)
 
 
@@ -133,6 +145,7 @@ def _collab_rows(catalog: Catalog) -> Iterable[list[Any]]:
             c.case.reference if c.case else None,
             c.case.organisation if c.case else None,
             c.predecessor,
+            c.visibility,
         ]
 
 
@@ -146,9 +159,9 @@ TABLES = [
     Table(
         "organisationer",
         "Organisationer och organ",
-        ["id", "name", "short_name", "classification", "parent", "description"],
+        ["id", "name", "short_name", "classification", "parent", "description", "identifiers", "visibility"],
         lambda catalog: (
-            [o.id, o.name, o.short_name, o.classification.value, o.parent, o.description]
+            [o.id, o.name, o.short_name, o.classification.value, o.parent, o.description, o.identifiers, o.visibility]
             for o in catalog.organisations.values()
         ),
     ),
@@ -168,6 +181,7 @@ TABLES = [
             "case_reference",
             "case_organisation",
             "predecessor",
+            "visibility",
         ],
         _collab_rows,
     ),
@@ -180,7 +194,7 @@ TABLES = [
     Table(
         "omraden",
         "Prioriterade områden och tvärgående perspektiv",
-        ["collaboration", "area", "use", "period_start", "period_end", "focus", "goals", "note"],
+        ["collaboration", "area", "use", "period_start", "period_end", "focus", "goals", "note", "visibility"],
         lambda catalog: [
             *(
                 [
@@ -196,7 +210,7 @@ TABLES = [
                 for c, a in _each(catalog, lambda c: c.priority_areas)
             ),
             *(
-                [c.id, p.area, "tvargaende_perspektiv", None, None, None, None, p.note]
+                [c.id, p.area, "tvargaende_perspektiv", None, None, None, None, p.note, p.visibility]
                 for c, p in _each(catalog, lambda c: c.perspectives)
             ),
         ],
@@ -204,17 +218,28 @@ TABLES = [
     Table(
         "moten",
         "Återkommande möten",
-        ["collaboration", "name", "months", "level", "participants", "participants_note", "prepared_by", "description"],
+        [
+            "collaboration",
+            "name",
+            "months",
+            "level",
+            "participants",
+            "participants_note",
+            "prepared_by",
+            "description",
+            "visibility",
+        ],
         lambda catalog: (
             [
                 c.id,
                 m.name,
                 m.months,
                 m.level,
-                [f"{p.organisation}/{p.post}" if p.post else p.organisation for p in m.participants],
+                m.participants,
                 m.participants_note,
                 m.prepared_by,
                 m.description,
+                m.visibility,
             ]
             for c, m in _each(catalog, lambda c: c.meetings)
         ),
@@ -222,13 +247,28 @@ TABLES = [
     Table(
         "uppdrag",
         "Uppdrag",
-        ["collaboration", "text", "responsible", "when"],
-        lambda catalog: ([c.id, a.text, a.responsible, a.when] for c, a in _each(catalog, lambda c: c.assignments)),
+        ["collaboration", "text", "responsible", "when", "visibility"],
+        lambda catalog: (
+            [c.id, a.text, a.responsible, a.when, a.visibility] for c, a in _each(catalog, lambda c: c.assignments)
+        ),
     ),
     Table(
         "beslut",
         "Beslut och förslag till beslut",
-        ["collaboration", "kind", "title", "points", "body", "date", "case_reference", "case_organisation"],
+        [
+            "collaboration",
+            "kind",
+            "title",
+            "points",
+            "body",
+            "proposed_by_organisation",
+            "proposed_by_post",
+            "date",
+            "case_reference",
+            "case_organisation",
+            "basis",
+            "visibility",
+        ],
         lambda catalog: (
             [
                 c.id,
@@ -236,9 +276,13 @@ TABLES = [
                 d.title,
                 d.points,
                 d.body,
+                d.proposed_by.organisation if d.proposed_by else None,
+                d.proposed_by.post if d.proposed_by else None,
                 d.date,
                 d.case.reference if d.case else None,
                 d.case.organisation if d.case else None,
+                d.basis,
+                d.visibility,
             ]
             for c, d in _each(catalog, lambda c: c.decisions)
         ),
@@ -246,7 +290,7 @@ TABLES = [
     Table(
         "styrdokument",
         "Styrdokument",
-        ["id", "name", "kind", "state", "organisations", "adopted_by", "period_start", "period_end"],
+        ["id", "name", "kind", "state", "organisations", "adopted_by", "period_start", "period_end", "visibility"],
         lambda catalog: (
             [
                 d.id,
@@ -257,13 +301,15 @@ TABLES = [
                 d.adopted_by,
                 d.period.start if d.period else None,
                 d.period.end if d.period else None,
+                d.visibility,
             ]
             for d in catalog.documents.values()
         ),
     ),
 ]
 """The CSV tables, one file each: a row per record, or per item of a collaboration (its
-`collaboration` column names it). A list in one cell is its values joined by "; "."""
+`collaboration` column names it). A list in one cell is a JSON array. The tables hold the main
+fields; the JSON files hold everything."""
 
 
 def csv_bytes(table: Table, catalog: Catalog) -> bytes:

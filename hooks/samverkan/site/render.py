@@ -159,7 +159,7 @@ def status_line(collab: Any, today: date) -> Markup:
         recorded = collab.status.label.lower()
         stated = "; ".join(part if part.startswith("enligt") else f"enligt {part}" for part in grounds)
         grounds = [
-            f"perioden slutade {sv_date(found.ended.isoformat())}",
+            f"perioden slutade {sv_date(collab.period.end)}",
             f"{recorded} {stated}" if stated else f"registrerad som {recorded}",
         ]
     return badge(found) + (Markup(" ({})").format(_md_escape_text("; ".join(grounds))) if grounds else "")
@@ -397,7 +397,7 @@ class Renderer:
             "follow_up.md.j2",
             FOLLOW_UP_PATH,
             ended=[(c, found) for c, found in stages if found.stage in (Stage.utgangen, Stage.utvardering_forfallen)],
-            due=[(c, found) for c, found in stages if evaluation_due(c, today)],
+            due=[(c, found) for c, found in stages if evaluation_due(c, today) and found.stage is Stage.pa_prov],
             soon_days=SOON.days,
             undecided=[c for c in collabs if undecided(c)],
             unassigned=[(c, a) for c in collabs for a in c.assignments if not a.responsible],
