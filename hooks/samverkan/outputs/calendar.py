@@ -33,6 +33,7 @@ from icalendar import Calendar, Event
 
 from samverkan.catalog.lifecycle import last_day
 from samverkan.catalog.link import Catalog
+from samverkan.model.dates import MONTHS, sv_date
 from samverkan.model.fold import slug
 from samverkan.model.records import Collaboration, Meeting, Status
 from samverkan.outputs import OutputFile
@@ -42,20 +43,6 @@ FOLDER = "kalender"
 ALL = f"{FOLDER}/samverkan.ics"
 DOMAIN = "samverkansportalen.invalid"
 """The right-hand side of every UID when the site's address is not set; else its host."""
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 NO_DAY = "Dag anges inte i handlingen."
 
 
@@ -78,7 +65,7 @@ def _from(collab: Collaboration) -> tuple[date, str] | None:
         newest = max(dated)
         return date.fromordinal(
             _span(newest)[1].toordinal()
-        ), f"Kalendern räknar från tiden efter handlingen, daterad {_sv(newest)}."
+        ), f"Kalendern räknar från tiden efter handlingen, daterad {sv_date(newest)}."
     years = [int(a.period.start[:4]) for a in collab.priority_areas if a.period and a.period.start]
     if years:
         year = min(years)
@@ -87,13 +74,6 @@ def _from(collab: Collaboration) -> tuple[date, str] | None:
             f"Året anges inte i handlingen; kalendern räknar från {year}, det första året för samverkans prioriterade områden.",
         )
     return None
-
-
-def _sv(partial: str) -> str:
-    parts = [int(part) for part in partial.split("-")]
-    if len(parts) == 3:
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
-    return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
 
 
 def _first(start: date, month: int) -> date:

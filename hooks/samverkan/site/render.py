@@ -33,24 +33,11 @@ from samverkan.catalog.link import Catalog, collaborations_in
 from samverkan.settings import Settings
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
+from samverkan.model.dates import MONTHS, sv_date
 from samverkan.model.kinds import KINDS
 from samverkan.outputs.schemas import schema_file
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 GUIDE_PATH = "redaktorer.md"
 ABBREVIATIONS_PATH = "forkortningar.md"
@@ -111,17 +98,6 @@ def file_size(size: int) -> str:
     if size < 1_000_000:
         return f"{round(size / 1000)} kB"
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
-
-def sv_date(value: str | None) -> str:
-    """2023-06-30 → 30 juni 2023; 2018-02 → februari 2018; 2021 → 2021."""
-    if not value:
-        return ""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 @jinja2.pass_context
