@@ -48,3 +48,15 @@ def test_areas_documents_and_laws(fixture_catalog: Catalog) -> None:
 def test_post_name_falls_back_to_the_organisation(fixture_catalog: Catalog) -> None:
     assert fixture_catalog.post_name(PostRef(organisation="kommun-a", post="kommundirektor")) == "Kommundirektör"
     assert fixture_catalog.post_name(PostRef(organisation="region-b")) == "Region B"
+
+
+def test_partners_are_the_other_parties_with_the_collaborations_they_share(real_catalog: Catalog) -> None:
+    partners = {org.id: [c.id for c in collabs] for org, collabs in real_catalog.partners("region-jamtland-harjedalen")}
+    assert sorted(partners["lansstyrelsen-jamtlands-lan"]) == [
+        "overenskommelse-lansstyrelsen-region-jamtland-harjedalen",
+        "samverkansavtal-lansstyrelsen-region-jamtland-harjedalen-2018",
+    ]
+    assert "region-jamtland-harjedalen" not in partners and "region-gotland" not in partners
+    # A structure of one organisation's own bodies: they work with each other through it.
+    gotland = {org.id for org, _ in real_catalog.partners("regionstyrelseforvaltningen-region-gotland")}
+    assert gotland and all(org_id.endswith("region-gotland") for org_id in gotland)

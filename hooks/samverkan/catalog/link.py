@@ -108,6 +108,18 @@ class Catalog:
         names = [org.name for org in owners]
         return f"{name}, {' och '.join([', '.join(names[:-1]), names[-1]] if len(names) > 1 else names)}"
 
+    def partners(self, org_id: str) -> list[tuple[Organisation, list[Collaboration]]]:
+        """Who the organisation collaborates with, and through what: every other party of each
+        collaboration it is a party of, by name, with those collaborations."""
+        found: dict[str, list[Collaboration]] = defaultdict(list)
+        for collab, _ in self.roles[org_id]:
+            for other in dict.fromkeys(p.organisation for p in collab.parties if p.organisation != org_id):
+                if collab not in found[other]:
+                    found[other].append(collab)
+        return sorted(
+            ((self.organisations[key], collabs) for key, collabs in found.items()), key=lambda pair: _by_name(pair[0])
+        )
+
     def principal_parties(self, collab: Collaboration) -> list[Organisation]:
         """The parties an agreement is between, or the organisation that owns a structure."""
         principal = [p for p in collab.parties if p.role in (Role.part, Role.huvudman)] or collab.parties
