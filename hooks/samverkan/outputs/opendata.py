@@ -206,6 +206,7 @@ TABLES = [
                     a.focus,
                     a.goals,
                     None,
+                    a.visibility,
                 ]
                 for c, a in _each(catalog, lambda c: c.priority_areas)
             ),
