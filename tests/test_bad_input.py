@@ -151,7 +151,7 @@ CASES = {
         ("area: folkhalsa", "area: folkhalsan"),
         21,
         "priority_areas[0].area",
-        "Menade du ”folkhalsa” (Folkhälsa)? Finns den inte än: skapa den med python -m samverkan new areas folkhalsan",
+        "Menade du ”folkhalsa” (Folkhälsa)? Finns det inte än: skapa det med python -m samverkan new areas folkhalsan",
     ),
     "å i ett id": Case(
         COLLAB,

@@ -60,7 +60,7 @@ def test_dangling_reference_names_the_field_and_a_close_id(data_copy: Path) -> N
     assert (problem.line, problem.field) == (21, "priority_areas[0].area")
     assert problem.message == (
         "fann ”folkhalsan”, förväntade id för ett område i data/areas/. Menade du ”folkhalsa” (Folkhälsa)? "
-        "Finns den inte än: skapa den med python -m samverkan new areas folkhalsan"
+        "Finns det inte än: skapa det med python -m samverkan new areas folkhalsan"
     )
 
 

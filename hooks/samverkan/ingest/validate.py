@@ -305,13 +305,14 @@ def _dangling(records: Records, source: Source, path: FieldPath, value: str, kin
         next(iter(difflib.get_close_matches(wanted.replace("-", " "), list(names), n=1, cutoff=0.6)), "")
     )
     hint = f" Menade du ”{close}” ({known[close].name})?" if close else ""
+    it = "det" if KINDS[kind].label.startswith("ett ") else "den"  # "ett lagrum": det; "en organisation": den
     yield Problem(
         source.path,
         line,
         column,
         field_name(path),
-        f"fann ”{value}”, förväntade id för {KINDS[kind].label} i data/{kind}/.{hint} Finns den inte än: "
-        f"skapa den med python -m samverkan new {kind} {value}",
+        f"fann ”{value}”, förväntade id för {KINDS[kind].label} i data/{kind}/.{hint} Finns {it} inte än: "
+        f"skapa {it} med python -m samverkan new {kind} {value}",
         title=field_title(KINDS[source.kind].model, path),
     )
 
