@@ -35,6 +35,7 @@ from samverkan.catalog.lifecycle import last_day
 from samverkan.catalog.link import Catalog
 from samverkan.model.dates import MONTHS, sv_date
 from samverkan.model.fold import slug
+from samverkan.model.kinds import KINDS
 from samverkan.model.records import Collaboration, Meeting, Status
 from samverkan.outputs import OutputFile
 from samverkan.settings import Settings
@@ -63,9 +64,7 @@ def _from(collab: Collaboration) -> tuple[date, str] | None:
     dated = [doc.date for doc in collab.source_documents if doc.date]
     if dated:
         newest = max(dated)
-        return date.fromordinal(
-            _span(newest)[1].toordinal()
-        ), f"Kalendern räknar från tiden efter handlingen, daterad {sv_date(newest)}."
+        return _span(newest)[1], f"Kalendern räknar från tiden efter handlingen, daterad {sv_date(newest)}."
     years = [int(a.period.start[:4]) for a in collab.priority_areas if a.period and a.period.start]
     if years:
         year = min(years)
@@ -115,7 +114,7 @@ class Feeds:
         event.add("transp", "TRANSPARENT")
         event.add("status", "TENTATIVE" if collab.status is Status.forslag else "CONFIRMED")
         if self.site:
-            page = f"{self.site}samverkan/{collab.id}/"
+            page = self.site + KINDS["collaborations"].page(collab.id).removesuffix(".md") + "/"
             event.add("url", page)
             description = [*description, page]
         event.add("description", "\n".join(part for part in description if part))
@@ -153,9 +152,10 @@ class Feeds:
                     yield self._meeting(collab, meeting, month, since)
         title = self.catalog.title(collab)
         period = collab.period
+        proposed = " (förslag)" if collab.status is Status.forslag else ""
         dates = [
-            ("start", period.start if period else None, f"Perioden börjar: {title}"),
-            ("slut", period.end if period else None, f"Perioden slutar: {title}"),
+            ("start", period.start if period else None, f"Perioden börjar{proposed}: {title}"),
+            ("slut", period.end if period else None, f"Perioden slutar{proposed}: {title}"),
             (
                 "utvardering",
                 period.end if period and collab.status is Status.pa_prov else None,
