@@ -12,38 +12,25 @@ import calendar
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from samverkan.model.records import Collaboration, DecisionKind, Status
+from samverkan.model.records import Collaboration, DecisionKind, Status, Vocabulary
 
 SOON = timedelta(days=90)
 """A trial whose period ends within this is due for evaluation soon (listed for follow-up)."""
 
 
-class Stage(StrEnum):
+class Stage(Vocabulary):
     """A collaboration's stage on the day of the build; the value is also its CSS modifier."""
 
-    forslag = "forslag"
-    gallande = "gallande"
-    utgangen = "utgangen"
-    pa_prov = "pa_prov"
-    utvardering_forfallen = "utvardering_forfallen"
-    upphord = "upphord"
+    __title__ = "Status"
 
-    @property
-    def label(self) -> str:
-        return LABELS[self]
-
-
-LABELS = {
-    Stage.forslag: "Förslag",
-    Stage.gallande: "Gällande",
-    Stage.utgangen: "Utgången",
-    Stage.pa_prov: "På prov",
-    Stage.utvardering_forfallen: "Utvärdering förfallen",
-    Stage.upphord: "Upphörd",
-}
+    forslag = "forslag", "Förslag"
+    gallande = "gallande", "Gällande"
+    utgangen = "utgangen", "Utgången"
+    pa_prov = "pa_prov", "På prov"
+    utvardering_forfallen = "utvardering_forfallen", "Utvärdering förfallen"
+    upphord = "upphord", "Upphörd"
 
 
 def build_date() -> date:
@@ -68,10 +55,6 @@ class Standing:
     stage: Stage
     ended: date | None
     """The last day of the collaboration's period, when the data gives its end."""
-
-    @property
-    def label(self) -> str:
-        return self.stage.label
 
 
 def standing(collab: Collaboration, today: date) -> Standing:

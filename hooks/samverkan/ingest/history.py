@@ -31,7 +31,7 @@ class Change:
 def file_history(data_dir: Path, root: Path) -> dict[str, list[Change]]:
     """Path relative to root (as records' sources are) → its latest changes; empty outside git."""
     git = shutil.which("git")
-    if git is None:
+    if git is None or _shallow(git, root):
         return {}
     try:
         result = subprocess.run(
@@ -41,7 +41,7 @@ def file_history(data_dir: Path, root: Path) -> dict[str, list[Change]]:
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return {}
-    if result.returncode != 0 or _shallow(git, root):
+    if result.returncode != 0:
         return {}
     prefix = _prefix(git, root)
     history: dict[str, list[Change]] = defaultdict(list)

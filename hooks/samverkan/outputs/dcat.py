@@ -80,8 +80,7 @@ def dcat_graph(catalog: Catalog, settings: Settings) -> Graph:
 
     graph.add((contact, RDF.type, VCARD.Organization))
     graph.add((contact, VCARD.fn, Literal(settings.publisher, lang="sv")))
-    if settings.contact_email:
-        graph.add((contact, VCARD.hasEmail, URIRef(f"mailto:{settings.contact_email}")))
+    graph.add((contact, VCARD.hasEmail, URIRef(f"mailto:{settings.contact_email}")))  # (dcat_ready)
     if settings.feedback_url:
         graph.add((contact, VCARD.hasURL, URIRef(settings.feedback_url)))
 

@@ -122,7 +122,7 @@ def status_sources(collab: Any) -> list[str]:
 
 def badge(found: Standing) -> Markup:
     """A collaboration's stage as a badge: its name in text, the colour only beside it."""
-    return Markup('<span class="samverkan-status samverkan-status--{}">{}</span>').format(found.stage.value, found.label)
+    return Markup('<span class="samverkan-status samverkan-status--{}">{}</span>').format(found.stage.value, found.stage.label)
 
 
 def status_line(collab: Any, today: date) -> Markup:
@@ -280,6 +280,7 @@ class Renderer:
             date_label=date_label,
             status_line=lambda collab: status_line(collab, catalog.today),
             stage=lambda collab: badge(standing(collab, catalog.today)),
+            badge=badge,
             months=month_names,
             sv_join=sv_join,
             counted=counted,
@@ -373,7 +374,7 @@ class Renderer:
             "follow_up.md.j2",
             FOLLOW_UP_PATH,
             ended=[(c, found) for c, found in stages if found.stage in (Stage.utgangen, Stage.utvardering_forfallen)],
-            due=[(c, found) for c, found in stages if evaluation_due(c, today) and found.stage is Stage.pa_prov],
+            due=[(c, found) for c, found in stages if found.stage is Stage.pa_prov and evaluation_due(c, today)],
             soon_days=SOON.days,
             undecided=[c for c in collabs if undecided(c)],
             unassigned=[(c, a) for c in collabs for a in c.assignments if not a.responsible],
