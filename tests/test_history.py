@@ -6,6 +6,10 @@ import dataclasses
 import subprocess
 from pathlib import Path
 
+import markdown
+from conftest import ROOT
+from mkdocs.config import load_config
+
 from samverkan.catalog.link import Catalog
 from samverkan.ingest.history import KEEP, Change, file_history
 from samverkan.settings import Settings
@@ -67,7 +71,12 @@ def _page(catalog: Catalog, settings: Settings) -> str:
 def test_the_page_shows_the_history_and_the_public_edition_no_messages(fixture_catalog: Catalog) -> None:
     intern = _page(fixture_catalog, Settings(repository="https://github.com/exempel/samverkan"))
     assert "## Historik { data-search-exclude }\n\nSenast ändrad 1 mars 2026." in intern
-    assert "- 1 mars 2026: Kommun A: ny beskrivning, \\*enligt\\* protokoll" in intern  # text, not Markdown
+    # What the reader sees: the message as text, not Markdown.
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(
+        intern
+    )
+    assert "<li>1 mars 2026: Kommun A: ny beskrivning, *enligt* protokoll (" in html and "<em>" not in html
     assert "([ändringen i arkivet](https://github.com/exempel/samverkan/commit/abc123))" in intern
     public = _page(fixture_catalog, Settings(edition="public", repository="https://gitlab.exempel.se/r/s"))
     assert "- 1 mars 2026\n" in public

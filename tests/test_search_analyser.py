@@ -10,8 +10,8 @@ from pathlib import Path
 
 import material
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).parent.parent
 LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 
 
