@@ -179,3 +179,10 @@ def test_the_open_data_page_lists_the_files_with_sizes_and_the_licence(published
     assert "CC0 1.0" in page and "EUPL 1.2" in page
     assert 'href="../datasets/dcat"' in page
     assert "32 filer" in page
+
+
+def test_every_csv_row_has_a_cell_for_each_column(fixture_catalog: Catalog) -> None:
+    files = {file.path: file.content for file in open_data_files(fixture_catalog, Settings())}
+    for table in TABLES:
+        rows = list(csv.reader(io.StringIO(files[f"oppna-data/{table.name}.csv"].decode("utf-8"))))
+        assert len(rows) > 1 and {len(row) for row in rows} == {len(table.columns)}, table.name
