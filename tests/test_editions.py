@@ -136,6 +136,8 @@ def test_intranet_edition_shows_and_marks_internal_items(canary_data: Path, tmp_
         found
     )
     assert "oppna-data/organisations/kanarie-org.json" in found
+    # The diagrams draw internal parties, in the intranet edition only.
+    assert {"diagram/samverkan/avtal-a-b.svg", "diagram/organisationer/kommun-a.svg"} <= found
     for kind_folder, record_id in [
         ("organisationer", "kanarie-org"),
         ("samverkan", "kanarie-samverkan"),

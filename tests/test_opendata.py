@@ -71,7 +71,7 @@ def test_the_json_export_round_trips_to_the_source_data(real_catalog: Catalog, f
 def test_exports_leave_out_what_is_empty(real_catalog: Catalog) -> None:
     org = record_data(real_catalog.organisations["region-gotland"])
     assert "visibility" not in org and "posts" in org and "identifiers" not in org
-    assert dataset(real_catalog)["version"] == "1.0"
+    assert dataset(real_catalog)["version"] == "1.1"
 
 
 def _table(files: dict[str, bytes], name: str) -> list[dict[str, str]]:

@@ -37,6 +37,9 @@ PAGES = [
     "arsplan/",
     "uppfoljning/",
     "oppna-data/",
+    "natverk/",
+    "tidslinje/",
+    "lan/jamtlands-lan/",
     "404.html",
 ]
 

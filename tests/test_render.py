@@ -99,7 +99,9 @@ def test_sv_period() -> None:
 
 
 def _pages(catalog: Catalog) -> dict[str, Page]:
-    return {page.path: page for page in render_site(catalog, SITE)}
+    """The pages as a build makes them, with the outputs' files to link and show."""
+    files = [file for output in OUTPUTS.values() for file in output(catalog, SITE)]
+    return {page.path: page for page in render_site(catalog, SITE, files)}
 
 
 def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
@@ -107,8 +109,11 @@ def test_pages_and_edit_sources(fixture_catalog: Catalog) -> None:
     assert pages["samverkan/avtal-a-b.md"].source == "tests/fixtures/data/collaborations/avtal-a-b.yml"
     assert pages["samverkan/index.md"].source is None
     assert all(path.endswith(".md") for path in pages)
-    # start, index per kind, records, guide, accessibility, glossary, follow-up, year plan
-    assert len(pages) == 1 + len(KINDS) + 7 + 5
+    # start, index per kind, records, guide, accessibility, glossary, follow-up, year plan, network,
+    # timeline, open data, and a page per county: Jämtlands län (Region B) and the group without
+    # (Kommun A)
+    assert len(pages) == 1 + len(KINDS) + 7 + 8 + 2
+    assert {"lan/jamtlands-lan.md", "lan/utan-lan.md"} <= set(pages)
 
 
 def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> None:
@@ -128,6 +133,13 @@ def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> 
             *(f"oppna-data/{table}.csv" for table in tables),
             *records,
             *(f"kalender/{feed}" for feed in feeds),
+            *(
+                f"diagram/{folder}/{name}.svg"
+                for folder in ("natverk", "tidslinje")
+                for name in ("jamtlands-lan", "utan-lan")
+            ),
+            *(f"diagram/organisationer/{org}.svg" for org in ("kommun-a", "kommunstyrelsen-kommun-a", "region-b")),
+            "diagram/samverkan/avtal-a-b.svg",
         ]
     )  # no form editor and no DCAT metadata: this site has neither a repository nor an address
     assert all(json.loads(files[path])["$schema"].startswith("https://json-schema.org/") for path in schemas)
@@ -151,6 +163,10 @@ def test_outputs_make_the_files_that_are_not_pages(fixture_catalog: Catalog) -> 
         "tillganglighet.md",
         "uppfoljning.md",
         "arsplan.md",
+        "natverk.md",
+        "tidslinje.md",
+        "lan/jamtlands-lan.md",
+        "lan/utan-lan.md",
     ],
 )
 def test_golden_page(fixture_catalog: Catalog, path: str) -> None:

@@ -19,6 +19,7 @@ from samverkan.model.kinds import KINDS
 from samverkan.outputs import Output, OutputFile
 from samverkan.outputs.calendar import calendar_files
 from samverkan.outputs.dcat import dcat_files
+from samverkan.outputs.diagrams import diagram_files
 from samverkan.outputs.editor import editor_files
 from samverkan.outputs.fold import fold_script
 from samverkan.outputs.opendata import open_data_files
@@ -51,6 +52,7 @@ OUTPUTS: dict[str, Output] = {
     "open_data": open_data_files,
     "calendar": calendar_files,
     "dcat": dcat_files,
+    "diagrams": diagram_files,
 }
 """Every output of the site that is not a page (see samverkan/outputs/): each takes the catalog and
 returns files."""

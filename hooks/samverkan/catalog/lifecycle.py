@@ -50,6 +50,14 @@ def last_day(partial: str) -> date:
     return date(year, month, parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1])
 
 
+def span(partial: str) -> tuple[date, date]:
+    """The days a partial date covers: its first day and the day after its last (2024-02 → 1
+    February 2024 and 1 March 2024), as an all-day event or a bar on a time axis takes them."""
+    parts = [int(part) for part in partial.split("-")]
+    start = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return start, last_day(partial) + timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class Standing:
     stage: Stage

@@ -129,7 +129,16 @@ def _organisations(data: Dataset, counties: list[dict[str, Any]]) -> list[tuple[
             taken = slug(name) in data.records["organisations"]  # Håbo and Habo fold to the same id
             municipalities.append(Org(slug(f"{name} {lan}" if taken else name), name, "kommun", lan))
         for org, boards in [(board, []), (region, REGION_BOARDS), *((m, MUNICIPAL_BOARDS) for m in municipalities)]:
-            data.add("organisations", {"id": org.id, "name": org.name, "classification": org.classification})
+            data.add(
+                "organisations",
+                # the County vocabulary's value: jamtlands_lan
+                {
+                    "id": org.id,
+                    "name": org.name,
+                    "classification": org.classification,
+                    "county": slug(lan).replace("-", "_"),
+                },
+            )
             for key, title, classification in boards:
                 board_id = f"{key}-{org.id}"
                 org.boards[key] = board_id

@@ -240,6 +240,35 @@ class Classification(Vocabulary):
     grupp = "grupp", "Grupp"
 
 
+class County(Vocabulary):
+    """Sweden's 21 counties (län), in the order of their county codes (01 Stockholms län … 25
+    Norrbottens län): what the network and timeline pages group organisations by."""
+
+    __title__ = "Län"
+
+    stockholms_lan = "stockholms_lan", "Stockholms län"
+    uppsala_lan = "uppsala_lan", "Uppsala län"
+    sodermanlands_lan = "sodermanlands_lan", "Södermanlands län"
+    ostergotlands_lan = "ostergotlands_lan", "Östergötlands län"
+    jonkopings_lan = "jonkopings_lan", "Jönköpings län"
+    kronobergs_lan = "kronobergs_lan", "Kronobergs län"
+    kalmar_lan = "kalmar_lan", "Kalmar län"
+    gotlands_lan = "gotlands_lan", "Gotlands län"
+    blekinge_lan = "blekinge_lan", "Blekinge län"
+    skane_lan = "skane_lan", "Skåne län"
+    hallands_lan = "hallands_lan", "Hallands län"
+    vastra_gotalands_lan = "vastra_gotalands_lan", "Västra Götalands län"
+    varmlands_lan = "varmlands_lan", "Värmlands län"
+    orebro_lan = "orebro_lan", "Örebro län"
+    vastmanlands_lan = "vastmanlands_lan", "Västmanlands län"
+    dalarnas_lan = "dalarnas_lan", "Dalarnas län"
+    gavleborgs_lan = "gavleborgs_lan", "Gävleborgs län"
+    vasternorrlands_lan = "vasternorrlands_lan", "Västernorrlands län"
+    jamtlands_lan = "jamtlands_lan", "Jämtlands län"
+    vasterbottens_lan = "vasterbottens_lan", "Västerbottens län"
+    norrbottens_lan = "norrbottens_lan", "Norrbottens län"
+
+
 class CollaborationKind(Vocabulary):
     __title__ = "Typ av samverkan"
 
@@ -423,6 +452,13 @@ class Organisation(Record):
     classification: Classification = field("Typ", "Vilket slags organisation eller organ det är.", "namnd")
     parent: OrgId | None = field(
         "Ingår i", "Id för den organisation som organet ingår i.", "region-jamtland-harjedalen", default=None
+    )
+    county: County | None = field(
+        "Län",
+        "Länet som organisationen hör till. Behövs bara för organisationer som inte ingår i någon annan: "
+        "ett organ hör till samma län som organisationen det ingår i. Lämna tomt för nationella organisationer.",
+        "jamtlands_lan",
+        default=None,
     )
     description: Markdown | None = field(
         "Beskrivning",

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from samverkan.catalog.lifecycle import last_day
+from samverkan.catalog.lifecycle import last_day, span
 from samverkan.catalog.link import Catalog
 from samverkan.model.dates import MONTHS, sv_date
 from samverkan.model.fold import slug
@@ -60,11 +60,11 @@ def _from(collab: Collaboration) -> tuple[date, str] | None:
     start, else the day after its newest dated document, else the first year of its priority
     areas. None when the documents give no year at all: then no meeting is put in a calendar."""
     if collab.period and collab.period.start:
-        return _span(collab.period.start)[0], ""
+        return span(collab.period.start)[0], ""
     dated = [doc.date for doc in collab.source_documents if doc.date]
     if dated:
         newest = max(dated)
-        return _span(newest)[1], f"Kalendern räknar från tiden efter handlingen, daterad {sv_date(newest)}."
+        return span(newest)[1], f"Kalendern räknar från tiden efter handlingen, daterad {sv_date(newest)}."
     years = [int(a.period.start[:4]) for a in collab.priority_areas if a.period and a.period.start]
     if years:
         year = min(years)
@@ -82,13 +82,6 @@ def _first(start: date, month: int) -> date:
 
 def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def _span(partial: str) -> tuple[date, date]:
-    """The days a partial date covers, as an all-day event's start and (exclusive) end."""
-    parts = [int(part) for part in partial.split("-")]
-    start = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    return start, date.fromordinal(last_day(partial).toordinal() + 1)
 
 
 class Feeds:
@@ -164,7 +157,7 @@ class Feeds:
         ]
         for key, partial, summary in dates:
             if partial:
-                start, end = _span(partial)
+                start, end = span(partial)
                 yield self._event(
                     f"{collab.id}.{key}", summary, start, end, [] if len(partial) == 10 else [NO_DAY], collab
                 )

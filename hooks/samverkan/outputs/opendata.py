@@ -26,7 +26,8 @@ from samverkan.settings import Settings
 
 FOLDER = "oppna-data"
 FORMAT = "samverkansportalen"
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
+"""1.1 added organisations' county (and its column in organisationer.csv)."""
 DATASET = f"{FOLDER}/samverkan.json"
 SCHEMA = f"{FOLDER}/samverkan.schema.json"
 LICENSE = "CC0-1.0"
@@ -159,9 +160,19 @@ TABLES = [
     Table(
         "organisationer",
         "Organisationer och organ",
-        ["id", "name", "short_name", "classification", "parent", "description", "identifiers", "visibility"],
+        ["id", "name", "short_name", "classification", "parent", "county", "description", "identifiers", "visibility"],
         lambda catalog: (
-            [o.id, o.name, o.short_name, o.classification.value, o.parent, o.description, o.identifiers, o.visibility]
+            [
+                o.id,
+                o.name,
+                o.short_name,
+                o.classification.value,
+                o.parent,
+                o.county.value if o.county else None,
+                o.description,
+                o.identifiers,
+                o.visibility,
+            ]
             for o in catalog.organisations.values()
         ),
     ),

@@ -25,11 +25,14 @@ from samverkan.outputs.calendar import ALL as CALENDAR
 from samverkan.outputs.calendar import collaboration_feed, organisation_feed
 from samverkan.outputs.dcat import JSONLD as DCAT_JSONLD
 from samverkan.outputs.dcat import XML as DCAT_XML
+from samverkan.outputs.diagrams import collaboration_diagram, network_diagram, organisation_diagram, svg_size
+from samverkan.outputs.diagrams import timeline_diagram
 from samverkan.outputs.editor import editor_enabled
 from samverkan.outputs.opendata import FOLDER as OPEN_DATA
 from samverkan.outputs.opendata import FORMAT_VERSION, LICENSE_URL, open_data_listing
 from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog, collaborations_in
+from samverkan.catalog.network import Group, by_period, groups, undated
 from samverkan.settings import Settings
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
@@ -48,6 +51,9 @@ ACCESSIBILITY_PATH = "tillganglighet.md"
 FOLLOW_UP_PATH = "uppfoljning.md"
 OPEN_DATA_PATH = "oppna-data.md"
 YEAR_PLAN_PATH = "arsplan.md"
+NETWORK_PATH = "natverk.md"
+TIMELINE_PATH = "tidslinje.md"
+COUNTY_FOLDER = "lan"
 
 _WHITESPACE = re.compile(r"\s+")
 limits = {
@@ -106,6 +112,24 @@ def subscribe(context: Any, path: str) -> Markup:
     if not path:
         return Markup("")
     return Markup("[Prenumerera]({}) (iCalendar: möten och datum att följa upp)").format(href(context, path))
+
+
+@jinja2.pass_context
+def diagram(context: Any, path: str, alt: str, lazy: bool = False) -> Markup:
+    """A diagram (outputs/diagrams.py) as an image with its size, so that the page does not shift as
+    it loads, as a paragraph of its own; empty when there is none. The alt text says where the same
+    relations are in text."""
+    content = context["files"].get(path)
+    if content is None:
+        return Markup("")
+    width, height = svg_size(content)
+    return Markup('![{}]({}){{ .samverkan-diagram width="{}" height="{}"{} }}\n\n').format(
+        md_escape(alt), href(context, path), width, height, Markup(' loading="lazy"') if lazy else ""
+    )
+
+
+def county_page(group: Group) -> str:
+    return f"{COUNTY_FOLDER}/{group.key}.md"
 
 
 def status_sources(collab: Any) -> list[str]:
@@ -254,11 +278,12 @@ def abbreviations(catalog: Catalog) -> dict[str, str]:
 class Renderer:
     """One Jinja environment for every page; templates are files in templates/."""
 
-    def __init__(self, catalog: Catalog, site: Settings, files: set[str] | None = None) -> None:
+    def __init__(self, catalog: Catalog, site: Settings, files: dict[str, bytes] | None = None) -> None:
         self.catalog = catalog
         self.site = site
-        self.files = files or set()
-        """The paths of the outputs' files, which pages may link to."""
+        self.files = files or {}
+        """The outputs' files, by path, which pages may link to."""
+        self.groups = groups(catalog)
         self.abbreviations = abbreviations(catalog)
         # One search per page for all of them: a search per abbreviation cost 0.7 s at national scale.
         keys = "|".join(map(re.escape, sorted(self.abbreviations, key=len, reverse=True)))
@@ -304,6 +329,15 @@ class Renderer:
             feed=self.feed,
             changes=self.changes,
             subscribe=subscribe,
+            files=self.files,
+            diagram=diagram,
+            organisation_diagram=organisation_diagram,
+            collaboration_diagram=collaboration_diagram,
+            network_diagram=network_diagram,
+            timeline_diagram=timeline_diagram,
+            county_page=county_page,
+            by_period=by_period,
+            undated=undated,
         )
 
     def render(self, template: str, path: str, source: str | None = None, **context: Any) -> Page:
@@ -380,6 +414,15 @@ class Renderer:
             unassigned=[(c, a) for c in collabs for a in c.assignments if not a.responsible],
         )
 
+    def network(self) -> list[Page]:
+        """Who collaborates with whom and when: the overview pages, and a page per county with the
+        same relations as lists and tables (catalog/network.py)."""
+        return [
+            self.render("network.md.j2", NETWORK_PATH, groups=self.groups),
+            self.render("timeline.md.j2", TIMELINE_PATH, groups=self.groups),
+            *(self.render("county.md.j2", county_page(group), group=group) for group in self.groups),
+        ]
+
     def render_all(self) -> list[Page]:
         """Every generated page: start page, index page per kind and a page per record."""
         catalog = self.catalog
@@ -397,6 +440,7 @@ class Renderer:
         pages.append(self.render("accessibility.md.j2", ACCESSIBILITY_PATH))
         pages.append(self.follow_up())
         pages.append(self.year_plan())
+        pages.extend(self.network())
         pages.append(self.render("abbreviations.md.j2", ABBREVIATIONS_PATH, abbreviations=self.abbreviations))
         return pages
 
@@ -404,7 +448,7 @@ class Renderer:
 def render_site(catalog: Catalog, site: Settings, files: list[OutputFile] | None = None) -> list[Page]:
     """Every page; with the outputs' files, pages link the calendar feeds among them, and the
     open-data page lists them (without, it is left out)."""
-    renderer = Renderer(catalog, site, {file.path for file in files or []})
+    renderer = Renderer(catalog, site, {file.path: file.content for file in files or []})
     pages = renderer.render_all()
     if files is not None:
         pages.append(renderer.open_data(files))
@@ -435,5 +479,7 @@ def error_pages(problems: list[Any]) -> list[Page]:
         FOLLOW_UP_PATH,
         OPEN_DATA_PATH,
         YEAR_PLAN_PATH,
+        NETWORK_PATH,
+        TIMELINE_PATH,
     ]
     return [Page(path, f"# Data innehåller fel\n\n{banner}\n") for path in paths]
