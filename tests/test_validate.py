@@ -72,6 +72,21 @@ def test_parent_loop_is_found(data_copy: Path) -> None:
     assert {p.field for p in problems} == {"parent"}
 
 
+def test_a_sub_body_belongs_to_the_county_of_its_organisation(data_copy: Path) -> None:
+    board = data_copy / "organisations" / "kommunstyrelsen-kommun-a.yml"
+    board.write_text(board.read_text(encoding="utf-8") + "county: gotlands_lan\n", encoding="utf-8")
+    [problem] = _problems(data_copy)
+    assert problem.path.endswith("organisations/kommunstyrelsen-kommun-a.yml")
+    assert (problem.line, problem.field) == (7, "county")
+    assert problem.message == (
+        "länet är Gotlands län, men Kommun A (kommun-a), som organet ingår i, har inget län; ett organ hör "
+        "alltid till samma län som sin organisation. Ta bort raden county, eller ändra länet på kommun-a"
+    )
+    kommun = data_copy / "organisations" / "kommun-a.yml"
+    kommun.write_text(kommun.read_text(encoding="utf-8") + "county: gotlands_lan\n", encoding="utf-8")
+    check_data(data_copy)  # the same county as its organisation's is redundant, not wrong
+
+
 def test_a_record_with_errors_still_gets_its_references_checked(data_copy: Path) -> None:
     """All errors in one round: a wrong status does not hide a dangling reference in the same file,
     and an id written as a name points at the record it names."""

@@ -2,9 +2,9 @@
 show, worked out once from the catalog.
 
 Sub-bodies count as their organisation (a board of a region is the region), so that the picture of
-a county is of its organisations, not of every board. An organisation's county is its own, else the
-nearest one up its parent chain; organisations without one (national bodies) form a group of their
-own.
+a county is of its organisations, not of every board. An organisation's county is that of the
+organisation at the top of its parent chain; organisations without one (national bodies) form a
+group of their own.
 """
 
 from __future__ import annotations
@@ -70,8 +70,9 @@ def root(catalog: Catalog, org: Organisation) -> Organisation:
 
 
 def county_of(catalog: Catalog, org: Organisation) -> County | None:
-    """The organisation's county: its own, else the nearest one up its parent chain."""
-    return next((o.county for o in [org, *catalog.ancestors(org)] if o.county), None)
+    """The organisation's county: that of the organisation at the top of its chain (the check has
+    made sure that a sub-body that gives one gives the same)."""
+    return root(catalog, org).county
 
 
 def _sort_key(org: Organisation) -> tuple[int, str]:

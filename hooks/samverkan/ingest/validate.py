@@ -261,7 +261,10 @@ def validate_records(
                     else problem
                     for problem in problems
                 ]
-    problems.extend(_check_parent_loops(records))
+    loops = list(_check_parent_loops(records))
+    problems.extend(loops)
+    if not loops:
+        problems.extend(_check_counties(records))
     problems.extend(_check_scripts(records))
     return records, problems
 
@@ -346,6 +349,31 @@ def _check_parent_loops(records: Records) -> Iterable[Problem]:
                 column,
                 "parent",
                 f"organisationen ingår i sig själv via {' → '.join([*chain, org.id])}; förväntade en kedja utan slinga",
+            )
+
+
+def _check_counties(records: Records) -> Iterable[Problem]:
+    """A sub-body belongs to the county of the organisation at the top of its chain: its own county,
+    when given, must be that one."""
+    organisations: dict[str, Organisation] = records.by_kind["organisations"]  # type: ignore[assignment]
+    for org in organisations.values():
+        if org.county is None or org.parent is None:
+            continue
+        top = organisations[org.parent]
+        while top.parent in organisations:
+            top = organisations[top.parent]
+        if top.county != org.county:
+            source = records.sources[("organisations", org.id)]
+            line, column = source.locate(("county",))
+            has = f"hör till {top.county.label}" if top.county else "har inget län"
+            yield Problem(
+                source.path,
+                line,
+                column,
+                "county",
+                f"länet är {org.county.label}, men {top.name} ({top.id}), som organet ingår i, {has}; "
+                f"ett organ hör alltid till samma län som sin organisation. Ta bort raden county, "
+                f"eller ändra länet på {top.id}",
             )
 
 

@@ -32,7 +32,7 @@ from samverkan.outputs.opendata import FOLDER as OPEN_DATA
 from samverkan.outputs.opendata import FORMAT_VERSION, LICENSE_URL, open_data_listing
 from samverkan.site.guide import field_reference, record_template, sv_number
 from samverkan.catalog.link import Catalog, collaborations_in
-from samverkan.catalog.network import Group, by_period, groups, undated
+from samverkan.catalog.network import Group, by_period, county_of, groups, undated
 from samverkan.settings import Settings
 from samverkan.ingest.load import EXTENSION, MAX_FILE_BYTES
 from samverkan.site.markup import render_markdown
@@ -130,6 +130,15 @@ def diagram(context: Any, path: str, alt: str, lazy: bool = False) -> Markup:
 
 def county_page(group: Group) -> str:
     return f"{COUNTY_FOLDER}/{group.key}.md"
+
+
+@jinja2.pass_context
+def county(context: Any, org: Any) -> Markup:
+    """A link to the page of the organisation's county (its own, or its parent's); empty without one."""
+    found = county_of(context["catalog"], org)
+    if found is None:
+        return Markup("")
+    return Markup("[{}]({})").format(found.label, href(context, county_page(Group(found))))
 
 
 def status_sources(collab: Any) -> list[str]:
@@ -336,6 +345,7 @@ class Renderer:
             network_diagram=network_diagram,
             timeline_diagram=timeline_diagram,
             county_page=county_page,
+            county=county,
             by_period=by_period,
             undated=undated,
         )
