@@ -86,6 +86,40 @@ def test_timeline_places_bars_on_the_years_and_open_periods_at_the_edge() -> Non
     assert "I dag" in [text.text for text in drawing.texts]
 
 
+def test_the_axis_takes_in_every_start_and_end_and_labels_stay_apart() -> None:
+    bars = [
+        Bar("Bara slut", None, date(2011, 1, 1), "utgangen"),  # ends with 2010
+        Bar("Bara början", date(2035, 3, 1), None, "forslag"),
+    ]
+    drawing = timeline(
+        "t", "d", bars, date(2026, 11, 25), [(kind, kind * 20) for kind in ("a", "b", "c", "d", "e", "f")]
+    )
+    years = [int(text.text) for text in drawing.texts if text.kind == "axis"]
+    assert years[0] <= 2010 and years[-1] >= 2030
+    xs = [text.x for text in drawing.texts if text.kind == "axis"]
+    assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 36
+    ended, later = [box for box in drawing.boxes if "bar" in box.kind][:2]
+    assert ended.x < 400 and ended.width > 10 and later.x + later.width <= 750.1
+    legend = [box for box in drawing.boxes if box.width == 14]
+    assert all(box.x + 18 < 760 for box in legend) and len({box.y for box in legend}) == 2  # wrapped
+    assert drawing.height >= max(box.y for box in legend) + 10
+
+
+def test_an_organisation_in_many_collaborations_shows_its_partners_with_counts(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    for n in range(16):
+        (data / "collaborations" / f"extra-{n:02d}.yml").write_text(
+            f"id: extra-{n:02d}\nname: Extra {n}\nkind: overenskommelse\nstatus: gallande\n"
+            "parties:\n  - {organisation: kommun-a, role: part}\n  - {organisation: region-b, role: part}\n",
+            encoding="utf-8",
+        )
+    catalog = check_data(data).catalog
+    content = svgs(catalog)["diagram/organisationer/kommun-a.svg"]
+    assert texts(content)[:3] == ["Kommun A", "Kommunstyrelsen i Kommun A", "1 gemensam"]
+    assert "17 gemensamma" in texts(content) and "Extra 3" not in texts(content)
+
+
 # Grouping by county.
 
 
@@ -205,4 +239,4 @@ def test_pages_show_the_diagram_beside_its_text_alternative(built_site: Path) ->
     timeline_page = (built_site / "tidslinje" / "index.html").read_text(encoding="utf-8")
     assert 'src="../diagram/tidslinje/jamtlands-lan.svg"' in timeline_page
     gotland = (built_site / "lan" / "gotlands-lan" / "index.html").read_text(encoding="utf-8")
-    assert "samverkan bara inom organisationen" in gotland  # its structure is between its own bodies
+    assert "inom organisationen, genom" in gotland  # its structure is between its own bodies

@@ -231,3 +231,17 @@ def test_on_a_phone_the_contents_lead_to_each_section(page: Page, site_url: str)
     expect(page.locator("#kallhandlingar")).to_be_in_viewport()
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(contents).to_be_hidden()  # wide screens have the sidebar's
+
+
+@pytest.mark.parametrize("path", ["lan/jamtlands-lan/", "natverk/", "organisationer/region-jamtland-harjedalen/"])
+def test_diagrams_load_and_keep_their_text_alternative_in_reach(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    images = page.locator("article img.samverkan-diagram")
+    assert images.count() >= 1
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()  # the overview's images load lazily
+        expect(image).to_have_attribute("alt", re.compile(r"Samma uppgifter finns (i listan|i tabellen|som lista)"))
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+        box = image.bounding_box()
+        assert box and box["width"] <= page.viewport_size["width"]  # type: ignore[index]

@@ -80,11 +80,18 @@ def test_a_sub_body_belongs_to_the_county_of_its_organisation(data_copy: Path) -
     assert (problem.line, problem.field) == (7, "county")
     assert problem.message == (
         "länet är Gotlands län, men Kommun A (kommun-a), som organet ingår i, har inget län; ett organ hör "
-        "alltid till samma län som sin organisation. Ta bort raden county, eller ändra länet på kommun-a"
+        "alltid till samma län som sin organisation. Ta bort raden county, eller ange länet på kommun-a"
     )
+    assert problem.title == "Län"
     kommun = data_copy / "organisations" / "kommun-a.yml"
     kommun.write_text(kommun.read_text(encoding="utf-8") + "county: gotlands_lan\n", encoding="utf-8")
     check_data(data_copy)  # the same county as its organisation's is redundant, not wrong
+
+    # A parent that does not exist is reported, and the county is not looked at further.
+    board.write_text(
+        board.read_text(encoding="utf-8").replace("parent: kommun-a", "parent: kommun-x"), encoding="utf-8"
+    )
+    assert [problem.field for problem in _problems(data_copy)] == ["parent"]
 
 
 def test_a_record_with_errors_still_gets_its_references_checked(data_copy: Path) -> None:

@@ -43,6 +43,11 @@ class Group:
         return self.county.label if self.county else NO_COUNTY
 
     @property
+    def page_title(self) -> str:
+        """The heading of the group's page: "Jämtlands län", "Organisationer utan län"."""
+        return self.county.label if self.county else f"Organisationer {NO_COUNTY.lower()}"
+
+    @property
     def among(self) -> str:
         """Where the group's organisations are, inside a sentence: "i Jämtlands län", "utan län"."""
         return f"i {self.county.label}" if self.county else NO_COUNTY.lower()

@@ -359,13 +359,13 @@ def _check_counties(records: Records) -> Iterable[Problem]:
     for org in organisations.values():
         if org.county is None or org.parent is None:
             continue
-        top = organisations[org.parent]
-        while top.parent in organisations:
+        top = organisations.get(org.parent)  # an unknown parent is reported on its own
+        while top is not None and top.parent in organisations:
             top = organisations[top.parent]
-        if top.county != org.county:
+        if top is not None and top.county != org.county:
             source = records.sources[("organisations", org.id)]
             line, column = source.locate(("county",))
-            has = f"hör till {top.county.label}" if top.county else "har inget län"
+            has, change = (f"hör till {top.county.label}", "ändra") if top.county else ("har inget län", "ange")
             yield Problem(
                 source.path,
                 line,
@@ -373,7 +373,8 @@ def _check_counties(records: Records) -> Iterable[Problem]:
                 "county",
                 f"länet är {org.county.label}, men {top.name} ({top.id}), som organet ingår i, {has}; "
                 f"ett organ hör alltid till samma län som sin organisation. Ta bort raden county, "
-                f"eller ändra länet på {top.id}",
+                f"eller {change} länet på {top.id}",
+                title=field_title(Organisation, ("county",)),
             )
 
 

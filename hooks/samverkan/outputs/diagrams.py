@@ -20,7 +20,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import jinja2
@@ -44,6 +44,8 @@ GAP = 60
 PITCH = 22
 """Rows of the network and the timeline, from one to the next."""
 MAX_ARC = 380
+MAX_THROUGH = 15
+"""An organisation diagram shows its collaborations one by one up to this many."""
 LABEL = 300
 """The column of names in the network and the timeline."""
 
@@ -119,9 +121,9 @@ def wrap(text: str, width: float, lines: int) -> list[str]:
     """The text in at most `lines` lines that fit the width, the last cut with "…" if it must be."""
     chars = max(4, int(width / CHAR))
     found = textwrap.wrap(text, chars, break_on_hyphens=False) or [""]
-    if len(found) > lines:
-        found = found[:lines]
-        found[-1] = found[-1][: chars - 1].rstrip() + "…"
+    if len(found) > lines:  # the last line is cut by characters: as much of the text as fits
+        rest = " ".join(found[lines - 1 :])
+        found = [*found[: lines - 1], rest[: chars - 1].rstrip() + "…"]
     return found
 
 
@@ -191,13 +193,34 @@ class Bar:
     kind: str
 
 
+def _years(bars: Sequence[Bar], today: date) -> tuple[int, int]:
+    """The first and last year on the axis: every start and end, and today."""
+    years = [today.year]
+    for bar in bars:
+        years += [bar.start.year] if bar.start else []
+        years += [(bar.end - timedelta(days=1)).year] if bar.end else []
+    return min(years), max(years)
+
+
+def _legend(drawing: Drawing, legend: Sequence[tuple[str, str]], top: float) -> float:
+    """The legend's swatches and labels in rows from top, a new row when one is full; its bottom."""
+    x, y = float(MARGIN), top + LINE
+    for kind, label in legend:
+        width = 18 + len(label) * CHAR
+        if x > MARGIN and x + width > WIDTH - MARGIN:
+            x, y = float(MARGIN), y + LINE + PAD / 2
+        drawing.boxes.append(Box(x, y - 9, 14, 10, f"bar {kind}"))
+        drawing.texts.append(Text(x + 18, y, label))
+        x += width + 16
+    return y
+
+
 def timeline(
     title: str, description: str, bars: Sequence[Bar], today: date, legend: Sequence[tuple[str, str]]
 ) -> Drawing:
     """Bars on a time axis of whole years, one row each, with a line for today and a legend. A
-    period without start or end runs to the edge of the axis, lighter."""
-    first = min([today.year, *(bar.start.year for bar in bars if bar.start)])
-    last = max([today.year, *(date.fromordinal(bar.end.toordinal() - 1).year for bar in bars if bar.end)])
+    period without start or end runs to the edge of the axis, with a dashed outline."""
+    first, last = _years(bars, today)
     left, right = MARGIN + LABEL, WIDTH - MARGIN
     scale = (right - left) / (last + 1 - first)
 
@@ -205,12 +228,13 @@ def timeline(
         return left + (day.year - first + (day.timetuple().tm_yday - 1) / 366) * scale
 
     head = MARGIN + LINE + PAD
-    drawing = Drawing(title, description, height=math.ceil(head + len(bars) * PITCH + PAD + LINE * 2.5 + MARGIN))
-    step = 1 if scale >= 40 else 2 if scale >= 20 else 5  # a year's label is about 30 px wide
+    bottom = head + len(bars) * PITCH
+    drawing = Drawing(title, description)
+    step = next((step for step in (1, 2, 5, 10, 20, 50) if step * scale >= 36), 100)  # a label is about 30 px
     for year in range(first, last + 1):
         x = at(date(year, 1, 1))
-        drawing.strokes.append(Stroke(f"M{num(x)} {num(head - 4)}V{num(head + len(bars) * PITCH)}", 1, "grid"))
-        if (year - first) % step == 0:
+        drawing.strokes.append(Stroke(f"M{num(x)} {num(head - 4)}V{num(bottom)}", 1, "grid"))
+        if year % step == 0 or step == 1:
             drawing.texts.append(Text(x + scale / 2 if step == 1 else x, MARGIN + LINE, str(year), "axis", "middle"))
     for n, bar in enumerate(bars):
         y = head + n * PITCH
@@ -219,18 +243,13 @@ def timeline(
         x2 = at(bar.end) if bar.end else right
         kind = f"bar {bar.kind}" + (" open" if not (bar.start and bar.end) else "")
         drawing.boxes.append(Box(x1, y + 5, max(x2 - x1, 2), PITCH - 10, kind))
-    now, bottom = at(today), head + len(bars) * PITCH
+    now = at(today)
     drawing.strokes.append(Stroke(f"M{num(now)} {num(head - 4)}V{num(bottom + 4)}", 2, "today"))
     late = now > (left + right) / 2
     drawing.texts.append(
         Text(now - 4 if late else now + 4, bottom + LINE, "I dag", "today", "end" if late else "start")
     )
-    y = bottom + 2 * LINE + PAD
-    x = float(MARGIN)
-    for kind, label in legend:
-        drawing.boxes.append(Box(x, y - 9, 14, 10, f"bar {kind}"))
-        drawing.texts.append(Text(x + 18, y, label))
-        x += 18 + len(label) * CHAR + 16
+    drawing.height = math.ceil(_legend(drawing, legend, bottom + LINE + PAD) + PAD + MARGIN)
     return drawing
 
 
@@ -263,19 +282,36 @@ class Diagrams:
         return self.template.render(d=drawing).encode("utf-8")
 
     def organisation(self, org: Organisation) -> Drawing:
-        """The organisation on the left, its collaborations in the middle, their other parties on the right."""
-        title = self.catalog.title
+        """The organisation on the left, its collaborations in the middle, their other parties on the
+        right. With more than MAX_THROUGH collaborations, the middle column is left out and each
+        partner says how many it shares: hundreds of crossing curves show nothing."""
         collabs = collaborations_in(self.catalog.roles[org.id])
         partners = self.catalog.partners(org.id)
+        me = [Node(org.id, org.name, kind="self")]
+        if len(collabs) > MAX_THROUGH:
+            shared = [
+                Node(p.id, p.name, f"{len(through)} gemensamma" if len(through) > 1 else "1 gemensam")
+                for p, through in partners
+            ]
+            return columns(
+                f"Vilka {org.name} samverkar med",
+                f"Till vänster {org.name}, till höger de organisationer den samverkar med, med antalet "
+                "samverkansöverenskommelser och samverkansstrukturer som de har gemensamt.",
+                [me, shared],
+                [(org.id, node.key) for node in shared],
+            )
         edges = [(org.id, f"c:{collab.id}") for collab in collabs]
-        edges += [(f"c:{collab.id}", partner.id) for partner, shared in partners for collab in shared]
+        edges += [(f"c:{collab.id}", partner.id) for partner, through in partners for collab in through]
         return columns(
             f"Vilka {org.name} samverkar med",
-            f"Till vänster {org.name}, i mitten den samverkan organisationen deltar i, till höger de andra "
-            "parterna i varje samverkan.",
+            f"Till vänster {org.name}, i mitten de samverkansöverenskommelser och samverkansstrukturer som "
+            "organisationen deltar i, till höger de andra parterna i var och en.",
             [
-                [Node(org.id, org.name, kind="self")],
-                [Node(f"c:{c.id}", title(c), standing(c, self.catalog.today).stage.label) for c in collabs],
+                me,
+                [
+                    Node(f"c:{c.id}", self.catalog.title(c), standing(c, self.catalog.today).stage.label)
+                    for c in collabs
+                ],
                 [Node(partner.id, partner.name) for partner, _ in partners],
             ],
             edges,
@@ -308,8 +344,9 @@ class Diagrams:
         ]
         return arcs(
             f"Samverkan mellan organisationer {group.among}",
-            f"Organisationerna {group.among}, med en båge mellan två organisationer som samverkar. "
-            "Ju fler samverkan de delar, desto tjockare båge. Organisationer i andra län står sist, i grått.",
+            f"Organisationerna {group.among}, med en båge mellan två organisationer som samverkar. Ju fler "
+            "samverkansöverenskommelser och samverkansstrukturer de har gemensamt, desto tjockare båge. "
+            "Organisationer i andra län står sist, i kursiv stil.",
             labels,
             [(index[a], index[b], len(shared)) for (a, b), shared in group.links.items()],
         )
@@ -325,7 +362,7 @@ class Diagrams:
             "datum markerat.",
             bars,
             self.catalog.today,
-            [(stage.value, stage.label) for stage in stages] + [("gallande open", "Början eller slut anges inte")],
+            [(stage.value, stage.label) for stage in stages] + [("open", "Streckad kant: början eller slut anges inte")],
         )
 
     def files(self) -> list[OutputFile]:
