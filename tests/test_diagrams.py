@@ -4,6 +4,7 @@ pages that show them beside their text alternative."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 import shutil
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -97,7 +98,7 @@ def test_the_axis_takes_in_every_start_and_end_and_labels_stay_apart() -> None:
     years = [int(text.text) for text in drawing.texts if text.kind == "axis"]
     assert years[0] <= 2010 and years[-1] >= 2030
     xs = [text.x for text in drawing.texts if text.kind == "axis"]
-    assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 36
+    assert min(b - a for a, b in pairwise(xs)) >= 36
     ended, later = [box for box in drawing.boxes if "bar" in box.kind][:2]
     assert ended.x < 400 and ended.width > 10 and later.x + later.width <= 750.1
     legend = [box for box in drawing.boxes if box.width == 14]
