@@ -4,10 +4,10 @@ pages that show them beside their text alternative."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 import shutil
 import xml.etree.ElementTree as ET
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
