@@ -12,7 +12,11 @@ from pathlib import Path
 
 from samverkan.adapters.sitedir import build_into
 from samverkan.dev.generate import generate
-from samverkan.ingest.problems import DataErrors, Problem, errors, format_problems
+from samverkan.ingest.casefile import CaseFileError, read_case_file
+from samverkan.ingest.draft import make_draft
+from samverkan.ingest.extract import Document
+from samverkan.ingest.problems import DataErrors, Problem, errors, format_problems, printable
+from samverkan.ingest.repair import LexiconMissing, Repairer
 from samverkan.model.kinds import KINDS
 from samverkan.model.records import SLUG_PATTERN
 from samverkan.outputs.schemas import all_schemas
@@ -131,6 +135,79 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _repair(args: argparse.Namespace, settings: Settings) -> int:
+    """The repaired text (to --out, else standard output) and one line per changed word."""
+    try:
+        repaired = Repairer().repair(read_case_file(Path(args.file)))
+    except (CaseFileError, LexiconMissing) as error:
+        print(f"Fel: {error}.", file=sys.stderr)
+        return 1
+    changes = "".join(
+        f"{change.line}\t{printable(change.before)}\t{printable(change.after)}\t{change.reason}\n"
+        for change in repaired.changes
+    )
+    header = "rad\tförut\tefter\tskäl\n"
+    if args.out:
+        Path(args.out).write_text(repaired.text, encoding="utf-8")
+        print(header + changes, end="")
+        print(
+            f"{len(repaired.changes)} ord ändrades av {repaired.words}; texten skrevs till {args.out}.", file=sys.stderr
+        )
+    else:
+        print(repaired.text, end="")
+        print(header + changes, end="", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace, settings: Settings) -> int:
+    """A draft record from a case document, and a report of what was filled in and what is left."""
+    source = Path(args.file)
+    try:
+        text = Repairer().repair(read_case_file(source)).text
+        catalog = check_data(settings.data).catalog
+    except (CaseFileError, LexiconMissing) as error:
+        print(f"Fel: {error}.", file=sys.stderr)
+        return 1
+    except DataErrors as failure:
+        print(
+            "Fel: datan har fel, och importen behöver den för att känna igen organisationer. Rätta först:",
+            file=sys.stderr,
+        )
+        _report(failure.problems)
+        return 1
+    if args.id and not re.fullmatch(SLUG_PATTERN, args.id):
+        print(
+            f"Fel: ”{args.id}” är inget giltigt id; använd små bokstäver a–z, siffror och bindestreck.", file=sys.stderr
+        )
+        return 1
+    draft = make_draft(Document(text).extract(), source.name, catalog.organisations, args.id)
+    taken = [path for path in draft.files if (settings.data / path).exists()]
+    if taken:
+        print(
+            f"Fel: {', '.join(taken)} finns redan i {settings.data}; importen skriver aldrig över en post. "
+            "Välj ett annat id med --id.",
+            file=sys.stderr,
+        )
+        return 1
+    for path, content in draft.files.items():
+        target = settings.data / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    if args.report:
+        Path(args.report).write_text(draft.report, encoding="utf-8")
+        print(f"Utkastet skrevs till {', '.join(draft.files)} i {settings.data}; rapporten till {args.report}.")
+    else:
+        print(draft.report, end="")
+    try:
+        check_data(settings.data)
+    except DataErrors as failure:
+        mine = [p for p in errors(failure.problems) if any(p.path.endswith(path) for path in draft.files)]
+        if mine:
+            print("Kontrollen säger om utkastet i dag:")
+            _report(mine)
+    return 0
+
+
 def _generate(args: argparse.Namespace, settings: Settings) -> int:
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
@@ -207,6 +284,19 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--set", action="append", metavar="FÄLT=VÄRDE", help="ett fält till, t.ex. status=forslag")
     new.add_argument("--data", help=data_help)
     new.set_defaults(run=_new)
+
+    repair = commands.add_parser("repair", help="rätta å, ä, ö och punkter i skannad text från ett ärende")
+    repair.add_argument("file", metavar="FIL", help="ärendet som text (UTF-8 eller Latin-1) eller PDF med textlager")
+    repair.add_argument("--out", metavar="FIL", help="skriv den rättade texten hit (standard: standard ut)")
+    repair.set_defaults(run=_repair)
+
+    imp = commands.add_parser("import", help="gör ett utkast till en post ur ett ärende, med en rapport")
+    imp.add_argument("file", metavar="FIL", help="ärendet som text (UTF-8 eller Latin-1) eller PDF med textlager")
+    imp.add_argument("--kind", choices=["collaborations"], default="collaborations", help="slaget av post (samverkan)")
+    imp.add_argument("--id", metavar="ID", help="postens id (standard: av rubriken)")
+    imp.add_argument("--report", metavar="FIL", help="skriv rapporten hit (standard: standard ut)")
+    imp.add_argument("--data", help=data_help)
+    imp.set_defaults(run=_import)
 
     gen = commands.add_parser("generate", help="skriv ett syntetiskt nationellt dataset för mätningar och tester")
     gen.add_argument("--scale", type=float, default=1.0, help="1 = hela landet, cirka 1 500 samverkan (standard 1)")

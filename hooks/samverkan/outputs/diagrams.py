@@ -362,7 +362,8 @@ class Diagrams:
             "datum markerat.",
             bars,
             self.catalog.today,
-            [(stage.value, stage.label) for stage in stages] + [("open", "Streckad kant: början eller slut anges inte")],
+            [(stage.value, stage.label) for stage in stages]
+            + [("open", "Streckad kant: början eller slut anges inte")],
         )
 
     def files(self) -> list[OutputFile]:
