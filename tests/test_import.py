@@ -254,3 +254,20 @@ def test_import_proposes_new_organisations_as_records(tmp_path: Path, capsys: py
 def test_import_gives_swedish_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(tmp_path / "saknas.txt"), "--data", str(ROOT / "data")]) == 1
     assert "går inte att läsa" in capsys.readouterr().err
+
+
+def test_the_guides_example_is_what_the_import_prints(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """content/importera.md shows a run on seed 000: the report and the draft it shows are the real ones."""
+    page = (ROOT / "content" / "importera.md").read_text(encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    source = tmp_path / "arende-000.txt"
+    shutil.copy(SEEDS / "000.txt", source)
+    assert main(["import", str(source), "--data", str(data)]) == 0
+    report = capsys.readouterr().out
+    shown = page.split("```text\n", 1)[1].split("```", 1)[0]
+    assert shown.strip() in report
+    draft = next((data / "collaborations").glob("overenskommelse-om-samverkan-*.yml")).read_text(encoding="utf-8")
+    snippet = page.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert snippet in draft
+    assert "tjanstepersonsniva (rad 28)" in report  # as the page says

@@ -40,6 +40,7 @@ PAGES = [
     "natverk/",
     "tidslinje/",
     "lan/jamtlands-lan/",
+    "importera/",
     "404.html",
 ]
 

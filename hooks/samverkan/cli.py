@@ -163,7 +163,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     """A draft record from a case document, and a report of what was filled in and what is left."""
     source = Path(args.file)
     try:
-        text = Repairer().repair(read_case_file(source)).text
+        repaired = Repairer().repair(read_case_file(source))
         catalog = check_data(settings.data).catalog
     except (CaseFileError, LexiconMissing) as error:
         print(f"Fel: {error}.", file=sys.stderr)
@@ -180,7 +180,8 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
             f"Fel: ”{args.id}” är inget giltigt id; använd små bokstäver a–z, siffror och bindestreck.", file=sys.stderr
         )
         return 1
-    draft = make_draft(Document(text).extract(), source.name, catalog.organisations, args.id)
+    found = Document(repaired.text).extract()
+    draft = make_draft(found, source.name, catalog.organisations, args.id, repaired.unresolved)
     taken = [path for path in draft.files if (settings.data / path).exists()]
     if taken:
         print(

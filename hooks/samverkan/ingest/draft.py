@@ -104,10 +104,21 @@ def _classification(name: str) -> str:
     )
 
 
-def make_draft(found: Extracted, source: str, organisations: dict[str, Any], record_id: str | None) -> Draft:
+def _short(key: str) -> str:
+    """An id of at most MAX_ID characters, cut between words."""
+    return key if len(key) <= MAX_ID else key[: MAX_ID + 1].rsplit("-", 1)[0]
+
+
+def make_draft(
+    found: Extracted,
+    source: str,
+    organisations: dict[str, Any],
+    record_id: str | None,
+    unresolved: list[tuple[int, str]] | None = None,
+) -> Draft:
     """The draft collaboration, draft records for organisations new to the data, and the report."""
     title = found.title.value if found.title else ""
-    key = record_id or slug(title)[:MAX_ID].rstrip("-") or "ny-samverkan"
+    key = record_id or _short(slug(title)) or "ny-samverkan"
     ids = known_ids(organisations)
     counties = _counties()
     new = [org for org in found.organisations if org.value not in ids]
@@ -151,5 +162,7 @@ def make_draft(found: Extracted, source: str, organisations: dict[str, Any], rec
             schema=schema_file("organisations"),
             source=source,
         )
-    draft.report = env.get_template("report.md.j2").render(context, new=new, ids=ids, files=list(draft.files))
+    draft.report = env.get_template("report.md.j2").render(
+        context, new=new, ids=ids, files=list(draft.files), unresolved=unresolved or []
+    )
     return draft

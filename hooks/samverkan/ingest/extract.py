@@ -53,7 +53,7 @@ _ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _WRITTEN = re.compile(rf"\b([1-9]|[12]\d|3[01]) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
 _CASE = re.compile(
     r"\b(?:[A-ZÅÄÖ]{1,6}(?: |/|-)\d{4}/\d{1,6}|[A-ZÅÄÖ]{1,6}/\d{1,6}/\d{4}|[A-ZÅÄÖ]{1,6}-\d{4}-\d{1,6}"
-    r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6})\b"
+    r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6}|\d{2}[A-ZÅÄÖ]{2,4}\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}-\d{3,6})\b"
 )
 _CASE_AFTER_LABEL = re.compile(
     r"\b(?:[Dd]nr\.?|[Dd]iarienummer|[Dd]iarienr\.?|[Äär]endenummer)[:\s]+(\d{3}-\d{2,6}-\d{4}|\d{4}/\d{1,6}|\d{4}-\d{1,6})\b"
@@ -73,7 +73,9 @@ _DISTRIBUTION = re.compile(
     re.I,
 )
 _SIGNATURE_START = re.compile(
-    r"^\s*(I tjänsten|Underskrifter|Underskrift|Vid protokollet|Justeras|För [A-ZÅÄÖ].*:)\s*$", re.I
+    r"^\s*(?:§\s*\d+\s+|\d+(?:\.\d+)*\.?\s+)?(I tjänsten|Underskrifter|Underskrift|Vid protokollet|Justeras|Justerat"
+    r"|För [A-ZÅÄÖ].*:)\s*$",
+    re.I,
 )
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$")
 TITLE_WORDS = re.compile(
@@ -84,10 +86,11 @@ TITLE_WORDS = re.compile(
 )
 _HEADER_LINE = re.compile(
     r"^\s*(Tjänsteskrivelse|Protokollsutdrag|Protokoll|Sammanträdesdatum|Datum|Diarienummer|Dnr|Handläggare|"
-    r"Beslutsinstans|Sida|Ärende(?:nummer)?|Vår referens|Er referens|Referens|Justerare|Plats)\b|^\s*§\s*\d+|^\s*\d+\s*\(\d+\)\s*$",
+    r"Beslutsinstans|Sida|Ärende(?:nummer)?|Vår referens|Er referens|Referens|Justerare|Plats|E-post|Telefon|Tel|"
+    r"Webb|Webbplats|Postadress|Besöksadress)\b|^\s*§\s*\d+|^\s*\d+\s*\(\d+\)\s*$",
     re.I,
 )
-_ADDRESS_BLOCK = re.compile(r"^\s*(Mottagare|Till|Från|Kopia)\b", re.I)
+_ADDRESS_BLOCK = re.compile(r"^\s*(Mottagare|Till|Från|Kopia|Handläggare|Kontaktperson|Kontakt)\b", re.I)
 SECTION_HEADINGS = re.compile(
     r"^\s*(Sammanfattning|Ärendet|Ärendebeskrivning|Beskrivning av ärendet|Bakgrund|Bedömning|Beslutsunderlag|"
     r"Syfte|Parter|Giltighetstid|Underskrifter|Förslag till beslut|Beslut|Yrkanden|Propositionsordning|"
@@ -109,7 +112,8 @@ def _gazetteer() -> list[tuple[str, str]]:
         for place in county["kommuner"]:
             name = municipality_name(place)
             # Both forms as written: "Kalmar kommun" and "Eslövs kommun" (the genitive is not regular).
-            names += [(name, name), (f"{place} kommun", f"{place} kommun"), (f"{place} stad", name)]
+            names += [(name, name), (f"{place} kommun", f"{place} kommun")]
+            names += [(f"{place} stad", name), (f"{place}s stad", name)]
     return sorted(set(names), key=lambda pair: -len(pair[0]))
 
 
@@ -203,7 +207,9 @@ class Document:
         for start, block in self.blocks():
             if _ADDRESS_BLOCK.match(block[0]):
                 continue
-            kept = [(n, line) for n, line in enumerate(block, start) if not _HEADER_LINE.match(line)]
+            lines = list(enumerate(block, start))
+            lead = next((k for k, (_, line) in enumerate(lines) if not _letterhead(line)), len(lines))
+            kept = [(n, line) for n, line in lines[lead:] if not _HEADER_LINE.match(line)]
             if not kept or SECTION_HEADINGS.match(kept[0][1]) or _BULLET.match(kept[0][1]):
                 continue
             if len(kept) == 1 and _CANONICAL.get(" ".join(kept[0][1].split())):
@@ -373,6 +379,28 @@ class Document:
         return note, sorted(found, key=lambda item: item.line)
 
 
+_UNIT = re.compile(
+    r"^(Avdelningen|Enheten|Sektionen|Staben|Avd\.)\b|(förvaltningen|kontoret|nämnden|styrelsen|staben|enheten|"
+    r"fullmäktige|kansliet|\([A-ZÅÄÖ]{2,}\))$"
+)
+
+
+def _letterhead(line: str) -> bool:
+    """A line of the letterhead or the header, not of a title: the body's or unit's name, the kind
+    of document in capitals, the date or case number, or several of them side by side in columns."""
+    text = line.strip()
+    cells = re.split(r"\s{2,}", text)
+    return (
+        bool(_HEADER_LINE.match(text))
+        or len(cells) > 1
+        or text in _CANONICAL
+        or text.isupper()
+        or (len(text.split()) <= 3 and bool(_UNIT.search(text)))
+        or (len(text.split()) <= 6 and bool(_UNIT.match(text)))
+        or len(text.split()) == 1
+    )
+
+
 def _recipients(lines: list[str]) -> list[str]:
     """A distribution list's items: one per line when each line is one, else split at commas. A
     line that ends with a comma or a hyphen goes on on the next."""
@@ -411,6 +439,9 @@ def _split_title_and_name(cell: str) -> list[str]:
     words = cell.split()
     if len(words) >= 3 and TITLE_WORDS.search(" ".join(words[:-2])) and all(_NAME_WORD.match(w) for w in words[-2:]):
         return [" ".join(words[:-2]), " ".join(words[-2:])]
+    name, comma, title = cell.partition(", ")  # "Kerstin Wallin, kommundirektör"
+    if comma and _cell_kind(name) == "name" and TITLE_WORDS.search(title):
+        return [name, title]
     return [cell]
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import combinations, pairwise, product
 from pathlib import Path
@@ -85,6 +85,9 @@ class Repaired:
     text: str
     changes: list[Change]
     words: int
+    unresolved: list[tuple[int, str]] = field(default_factory=list)
+    """(line, word) for each word that neither lexicon knows, and that no repair made known: for the
+    editor to check by eye."""
 
 
 class Lexicon:
@@ -217,7 +220,10 @@ class Repairer:
                     changes.append(Change(n, word, after, reason))
             out.append(line[at:])
             result.append("".join(out))
-        return Repaired("".join(result), changes, len(words))
+        unresolved = [
+            (n, m.group()) for n, m in words if m.group() in fixes and not fixes[m.group()] and not m.group().isupper()
+        ]
+        return Repaired("".join(result), changes, len(words), list(dict.fromkeys(unresolved)))
 
     def _fix(self, word: str, fixes: dict[str, tuple[str, float] | None], damaged: bool) -> tuple[str, str]:
         misread = any(ch in word for ch in "&16")
