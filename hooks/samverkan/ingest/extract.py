@@ -53,7 +53,7 @@ _ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _WRITTEN = re.compile(rf"\b([1-9]|[12]\d|3[01]) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
 _CASE = re.compile(
     r"\b(?:[A-ZÅÄÖ]{1,6}(?: |/|-)\d{4}/\d{1,6}|[A-ZÅÄÖ]{1,6}/\d{1,6}/\d{4}|[A-ZÅÄÖ]{1,6}-\d{4}-\d{1,6}"
-    r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6}|\d{2}[A-ZÅÄÖ]{2,4}\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}-\d{3,6})\b"
+    r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6}|\d{2}[A-ZÅÄÖ]{2,4}\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}-\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}\.\d{1,6})\b"
 )
 _CASE_AFTER_LABEL = re.compile(
     r"\b(?:[Dd]nr\.?|[Dd]iarienummer|[Dd]iarienr\.?|[Äär]endenummer)[:\s]+(\d{3}-\d{2,6}-\d{4}|\d{4}/\d{1,6}|\d{4}-\d{1,6})\b"
@@ -68,12 +68,13 @@ _PROPOSAL_HEADING = re.compile(
 MAX_LEAD = 2
 """Lines between a proposal's heading and its first point: "Regionstyrelsen beslutar att"."""
 _DISTRIBUTION = re.compile(
-    r"^\s*((?:Utdraget |Beslutet |Protokollet )?(?:skickas|expedieras) till|Utdrag till|Sändlista|Kopia till"
+    r"^\s*((?:[A-ZÅÄÖ][a-zåäö]+ )?(?:skickas|expedieras|sänds)(?: för kännedom)? till|Utdrag till|Sändlista|Kopia till"
     r"|För kännedom(?: till)?)\s*:?\s*(.*)$",
     re.I,
 )
 _SIGNATURE_START = re.compile(
     r"^\s*(?:§\s*\d+\s+|\d+(?:\.\d+)*\.?\s+)?(I tjänsten|Underskrifter|Underskrift|Vid protokollet|Justeras|Justerat"
+    r"|Justerandes signatur|Justering"
     r"|För [A-ZÅÄÖ].*:)\s*$",
     re.I,
 )
@@ -107,7 +108,10 @@ def _gazetteer() -> list[tuple[str, str]]:
     for county in counties:
         lan = county["lan"]
         board = f"Länsstyrelsen i {lan}"
-        names += [(board, board), (f"Länsstyrelsen {lan}", board), (f"Länsstyrelsen {lan.removesuffix(' län')}", board)]
+        place = lan.removesuffix(" län")
+        bare = place.removesuffix("s") if place.endswith("s") and place not in ("Kalmar",) else place
+        names += [(board, board), (f"Länsstyrelsen {lan}", board), (f"Länsstyrelsen {place}", board)]
+        names.append((f"Länsstyrelsen {bare}", board))  # "Länsstyrelsen Kronoberg", "Länsstyrelsen Skåne"
         names.append((county["region"], county["region"]))
         for place in county["kommuner"]:
             name = municipality_name(place)
@@ -120,6 +124,7 @@ def _gazetteer() -> list[tuple[str, str]]:
 _KNOWN = _gazetteer()
 _KNOWN_PATTERN = re.compile(r"\b(" + "|".join(re.escape(name) for name, _ in _KNOWN) + r")s?\b")
 _CANONICAL = dict(_KNOWN)
+_CANONICAL_FOLDED = {name.casefold() for name in _CANONICAL}
 
 
 def clean_item(text: str) -> str:
@@ -170,7 +175,9 @@ class Document:
             spans = []
             for match in _ISO.finditer(line):
                 spans.append((match.start(), match.group()))
-            for match in _WRITTEN.finditer(line):
+            # With the next line: "den 24" at the end of one line, "oktober 2023" on the next.
+            pair = f"{line.rstrip()} {self.line(n + 1).strip()}"
+            for match in (m for m in _WRITTEN.finditer(pair) if m.start() < len(line.rstrip())):
                 month = MONTHS.index(match.group(2)) + 1
                 spans.append((match.start(), f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"))
             for _, iso in sorted(spans):
@@ -196,7 +203,8 @@ class Document:
         for n, line in enumerate(self.lines, 1):
             # With the next line too: "diarienummer" at the end of one line, the number on the next.
             pair = f"{line} {self.line(n + 1).strip()}"
-            matches = [m.group() for m in _CASE.finditer(line)] + [m.group(1) for m in _CASE_AFTER_LABEL.finditer(pair)]
+            matches = [m.group() for m in _CASE.finditer(pair) if m.start() < len(line)]
+            matches += [m.group(1) for m in _CASE_AFTER_LABEL.finditer(pair)]
             for reference in matches:
                 if not _ISO.fullmatch(reference):
                     seen.setdefault(reference, Found((reference, _issuer(reference, organisations)), n))
@@ -393,7 +401,8 @@ def _letterhead(line: str) -> bool:
     return (
         bool(_HEADER_LINE.match(text))
         or len(cells) > 1
-        or text in _CANONICAL
+        or text.casefold() in _CANONICAL_FOLDED
+        or (len(text.split()) <= 6 and text.rpartition(", ")[2] in _CANONICAL)  # "Kommunstyrelsen, Sundsvalls kommun"
         or text.isupper()
         or (len(text.split()) <= 3 and bool(_UNIT.search(text)))
         or (len(text.split()) <= 6 and bool(_UNIT.match(text)))

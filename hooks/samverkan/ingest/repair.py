@@ -59,14 +59,18 @@ UNLISTED = 1.0
 """The Zipf frequency given to a word that only hunspell knows."""
 MARGIN = 1.2
 DAMAGED = 0.01
+MAX_REAL_WORD = 4
+LONG_MARGIN = 1.5
+"""The margin for a known word longer than MAX_REAL_WORD letters ("for", "ar", "dar" and "lan" are not)."""
 MIN_TAIL = 5
 """The shortest last part of a compound whose frequency is compared, as "direktor" in "regiondirektor"."""
 BULLET = "•"
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé&16]*[A-Za-zÅÄÖåäöÉé][A-Za-zÅÄÖåäöÉé&16]*")
-_PROTECTED = re.compile(r"\S*(?:@|://|www\.)\S*|\S*\d[/.:-]\d\S*|\b[A-ZÅÄÖ]{2,}\b")
+_PROTECTED = re.compile(r"\S*(?:@|://|www\.)\S*|\S*\d[/.:-]\d\S*|\b[A-ZÅÄÖ]{2,}(?::[a-zåäö]+)?\b")
 _BULLET_LINE = re.compile(r"^\s*(?:[eo¢•·*]|\u2022)\s+(?=[A-ZÅÄÖa-zåäö0-9])")
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
+_GIVE_BEFORE = re.compile(r"\b(?:uppdra[rs]?|uppdrog|uppdragit)\s+$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:per|varje|ett|nästa|förra|samma|detta|innevarande)\s+$", re.I)
 _LETTER_BULLET = re.compile(r"^\s*[eo¢]\s+(?=[A-ZÅÄÖa-zåäö])")
 """A line that starts with a lone "e", "o" or "¢": neither is a Swedish word, so it is a bullet."""
@@ -207,6 +211,8 @@ class Repairer:
             for match in _words(line, at):
                 word = match.group()
                 after, reason = self._fix(word, fixes, damaged)
+                if damaged and word.lower() in ("at", "it", "dt", "ät") and _GIVE_BEFORE.search(line, 0, match.start()):
+                    after, reason = "åt", "efter uppdra: åt"
                 if (
                     damaged
                     and word.lower() in ("ar", "är")
@@ -236,10 +242,14 @@ class Repairer:
             return word, ""  # in clean text, only letters that cannot be Swedish are repaired
         return self.more_frequent(word) or self.more_frequent_tail(word) or (word, "")
 
-    def more_frequent(self, word: str) -> tuple[str, str] | None:
-        """A known word that a far more frequent one was probably misread as: "for" for "för"."""
+    def more_frequent(self, word: str, tail: bool = False) -> tuple[str, str] | None:
+        """A known word that a far more frequent one was probably misread as: "for" for "för". A
+        longer word that the frequency list has must be further behind: "fortsatta" (3.8) is a word
+        of its own beside "fortsätta" (5.2), while a damaged compound that only hunspell accepts
+        ("lansstyrelsen") has no frequency at all. The last part of a compound counts as short."""
+        margin = MARGIN if tail or len(word) <= MAX_REAL_WORD else LONG_MARGIN
         found = self.best(word, spellcheck=False)
-        if found and self.lexicon.zipf(found[0]) >= self.lexicon.zipf(word) + MARGIN:
+        if found and self.lexicon.zipf(found[0]) >= self.lexicon.zipf(word) + margin:
             return found[0], "känt ord, men ett annat är mycket vanligare"
         return None
 
@@ -251,7 +261,7 @@ class Repairer:
         for cut in range(3, len(word) - MIN_TAIL + 1):
             tail = word[cut:]
             if self.lexicon.zipf(tail):
-                found = self.more_frequent(tail)
+                found = self.more_frequent(tail, tail=True)
                 return (
                     (word[:cut] + found[0], "sista ledet är mycket vanligare med återställda tecken") if found else None
                 )
