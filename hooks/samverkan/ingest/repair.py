@@ -61,7 +61,9 @@ MARGIN = 1.2
 DAMAGED = 0.01
 MAX_REAL_WORD = 4
 LONG_MARGIN = 1.5
-"""The margin for a known word longer than MAX_REAL_WORD letters ("for", "ar", "dar" and "lan" are not)."""
+COMMON = 3.0
+"""A known word longer than MAX_REAL_WORD letters ("for", "ar", "dar" and "lan" are not) and at least
+this frequent (a few times per million words) must be LONG_MARGIN behind to be changed."""
 MIN_TAIL = 5
 """The shortest last part of a compound whose frequency is compared, as "direktor" in "regiondirektor"."""
 BULLET = "•"
@@ -246,8 +248,10 @@ class Repairer:
         """A known word that a far more frequent one was probably misread as: "for" for "för". A
         longer word that the frequency list has must be further behind: "fortsatta" (3.8) is a word
         of its own beside "fortsätta" (5.2), while a damaged compound that only hunspell accepts
-        ("lansstyrelsen") has no frequency at all. The last part of a compound counts as short."""
-        margin = MARGIN if tail or len(word) <= MAX_REAL_WORD else LONG_MARGIN
+        ("lansstyrelsen") has no frequency at all, and "direktor" (2.5) is rare. The last part of a
+        compound counts as short."""
+        common = len(word) > MAX_REAL_WORD and self.lexicon.zipf(word) >= COMMON
+        margin = LONG_MARGIN if common and not tail else MARGIN
         found = self.best(word, spellcheck=False)
         if found and self.lexicon.zipf(found[0]) >= self.lexicon.zipf(word) + margin:
             return found[0], "känt ord, men ett annat är mycket vanligare"
