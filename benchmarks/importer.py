@@ -5,10 +5,10 @@ they were not: tests/fixtures/import/heldout/, written after the rules and never
 Seed 000 is compared with its hand-corrected text; seed 004 is clean. Each held-out document is
 measured clean, and damaged by the damage model made from seed 000 (samverkan/dev/damage.py).
 
-The held-out documents came in three rounds, each written blind by a helper session from the
-same brief, with other counties each time. Rounds 1 and 2 (heldout/, heldout2/) were each measured
-once with the rules as they were, and the rules were then fixed on them; round 3 (heldout3/) is the
-one the targets are read on: no rule has been changed after looking at it.
+The held-out documents came in five rounds, each written blind by a helper session from the same
+brief, with other counties each time. Rounds 1 to 4 (heldout/ … heldout4/) were each measured once
+with the rules as they were, and the rules were then fixed on them; round 5 (heldout5/) is the one
+the targets are read on: no rule has been changed after looking at it.
 
     .venv/bin/python benchmarks/importer.py
 """
@@ -96,7 +96,9 @@ def main() -> int:
         "frön (inställda på)": [],
         "omgång 1 (mätt först, sedan inställda på)": [],
         "omgång 2 (mätt först, sedan inställda på)": [],
-        "utanför, omgång 3 (aldrig inställda på)": [],
+        "omgång 3 (mätt först, sedan inställda på)": [],
+        "omgång 4 (mätt först, sedan inställda på)": [],
+        "utanför, omgång 5 (aldrig inställda på)": [],
     }
     seeds = FIXTURES / "seeds"
     sets["frön (inställda på)"].append(
@@ -112,7 +114,9 @@ def main() -> int:
     for folder, title in [
         ("heldout", "omgång 1 (mätt först, sedan inställda på)"),
         ("heldout2", "omgång 2 (mätt först, sedan inställda på)"),
-        ("heldout3", "utanför, omgång 3 (aldrig inställda på)"),
+        ("heldout3", "omgång 3 (mätt först, sedan inställda på)"),
+        ("heldout4", "omgång 4 (mätt först, sedan inställda på)"),
+        ("heldout5", "utanför, omgång 5 (aldrig inställda på)"),
     ]:
         for path in sorted((FIXTURES / folder).glob("*.txt")):
             clean = path.read_text(encoding="utf-8")

@@ -332,3 +332,41 @@ def test_acronyms_and_set_phrases_in_damaged_text(repairer: Repairer) -> None:
     assert "SKR:s" in repaired and "SKR:så" not in repaired  # an acronym's genitive is left alone
     assert "uppdrar åt" in repaired
     assert "Länsstyrelsen och kommunen är överens" in repaired
+
+
+def test_lists_keep_their_bullet_and_items_their_indented_lines() -> None:
+    text = (
+        "Insatserna omfattar:\n"
+        "• Gemensam lägesbild.\n"
+        "• Uppföljning av brottsligheten.\n"
+        "\n"
+        "– Ingen kan lösa det här ensam. Vi behöver dela\n"
+        "kunskap, sade kommunstyrelsens ordförande.\n"
+        "\n"
+        "Kommunstyrelsens beslut\n"
+        "1. Kommunstyrelsen godkänner avsiktsförklaringen mellan Östersunds kommun,\n"
+        "   Region Jämtland Härjedalen och Länsstyrelsen Jämtlands län.\n"
+        "2. Arbetet redovisas varje år.\n"
+        "\n"
+        "Frågor kan\n"
+        "skickas till anna.ek@example.se.\n"
+        "\n"
+        "Beslutet skickas till\n"
+        "Länsstyrelsen Västerbotten, Region Västerbotten, Skellefteå\n"
+        "kommun, Räddningstjänsten\n"
+    )
+    found = Document(text).extract()
+    assert [f.value for f in found.lists] == [
+        ("Insatserna omfattar:", ["Gemensam lägesbild", "Uppföljning av brottsligheten"])
+    ]
+    assert [f.value for f in found.proposals] == [
+        "Kommunstyrelsen godkänner avsiktsförklaringen mellan Östersunds kommun, Region Jämtland Härjedalen och "
+        "Länsstyrelsen Jämtlands län",
+        "Arbetet redovisas varje år",
+    ]
+    assert [f.value for f in found.distribution] == [
+        "Länsstyrelsen Västerbotten",
+        "Region Västerbotten",
+        "Skellefteå kommun",
+        "Räddningstjänsten",
+    ]

@@ -60,6 +60,8 @@ _CASE_AFTER_LABEL = re.compile(
 )
 _BULLET = re.compile(r"^\s*([•·*\-–])\s+(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+_QUOTATION = re.compile(r",\s*(säger|sade|sa|menar|konstaterar|berättar|betonar|understryker)\b")
+"""What ends a quotation: "– Vi har mycket att vinna, säger regionrådet."."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _PROPOSAL_HEADING = re.compile(
     r"^\s*((?:Förslag till beslut|Beslut|(?:[\wåäöÅÄÖ-]+ )*[\wåäöÅÄÖ-]+s (?:förslag|beslut)(?: till beslut)?|Förslag))\s*:?\s*$",
@@ -69,7 +71,7 @@ MAX_LEAD = 2
 """Lines between a proposal's heading and its first point: "Regionstyrelsen beslutar att"."""
 _DISTRIBUTION = re.compile(
     r"^\s*((?:[A-ZÅÄÖ][a-zåäö]+ )?(?:skickas|expedieras|sänds)(?: för kännedom)? till|Utdrag till|Sändlista|Kopia till"
-    r"|För kännedom(?: till)?)\s*:?\s*(.*)$",
+    r"|För kännedom(?: till)?)\s*(?::\s*(.*))?$",
     re.I,
 )
 _SIGNATURE_START = re.compile(
@@ -264,6 +266,9 @@ class Document:
         text after it does not go on in lower case. Returns the items and the line after them."""
         items: list[Found] = []
         n = first
+        glyph = pattern.match(self.line(first))
+        if pattern is _BULLET and glyph:  # a list keeps its bullet: "•" items, then a "–" quotation
+            pattern = re.compile(rf"^\s*({re.escape(glyph.group(1))})\s+(\S.*)$")
         while n <= len(self.lines):
             match = pattern.match(self.line(n))
             if not match:
@@ -280,7 +285,8 @@ class Document:
                     break
                 if pattern.match(line) or SECTION_HEADINGS.match(line) or _DISTRIBUTION.match(line):
                     break
-                if line.strip()[:1].islower() or not re.search(r"[.,;:!?]$", parts[-1].strip()):
+                indented = line[:2] == "  " and not _BULLET.match(line) and not _NUMBERED.match(line)
+                if indented or line.strip()[:1].islower() or not re.search(r"[.,;:!?]$", parts[-1].strip()):
                     parts.append(line)
                     n += 1
                     continue
@@ -322,7 +328,7 @@ class Document:
             heading = self._heading(n)
             glyph = _BULLET.match(self.line(n)).group(1)  # type: ignore[union-attr]
             quotation = len(items) == 1 and glyph in "-–" and not heading.endswith(":")
-            items = [item for item in items if not re.search(r",\s*(säger|sa|menar|konstaterar)\b", item.value)]
+            items = [item for item in items if not _QUOTATION.search(item.value)]
             if items and not quotation:
                 found.append(Found((heading, [item.value for item in items]), n))
             n = max(end, n + 1)
@@ -342,11 +348,11 @@ class Document:
 
     def distribution(self) -> tuple[Found | None, list[Found], int]:
         """The distribution list after "Skickas till", "Utdrag till" and the like; the line it starts on."""
-        for n, line in enumerate(self.lines, 1):
-            match = _DISTRIBUTION.match(line)
+        for n in range(len(self.lines), 0, -1):  # the last one: distribution lists end a document
+            match = _DISTRIBUTION.match(self.line(n))
             if not match:
                 continue
-            parts, k = [match.group(2)] if match.group(2).strip() else [], n + 1
+            parts, k = [match.group(2)] if (match.group(2) or "").strip() else [], n + 1
             while k <= len(self.lines) and not self.blank(k):
                 parts.append(self.line(k))
                 k += 1
@@ -402,6 +408,7 @@ def _letterhead(line: str) -> bool:
         bool(_HEADER_LINE.match(text))
         or len(cells) > 1
         or text.casefold() in _CANONICAL_FOLDED
+        or len(_split_title_and_name(text)) == 2  # the official in charge: "Johanna Ek, utvecklingsledare"
         or (len(text.split()) <= 6 and text.rpartition(", ")[2] in _CANONICAL)  # "Kommunstyrelsen, Sundsvalls kommun"
         or text.isupper()
         or (len(text.split()) <= 3 and bool(_UNIT.search(text)))
@@ -419,9 +426,10 @@ def _recipients(lines: list[str]) -> list[str]:
             joined[-1] = _join([joined[-1], line])
         else:
             joined.append(line)
-    if len(joined) > 1:
+    if len(joined) > 1 and joined[0].count(",") < 2:  # one per line ("Elevhälsan, Falu kommun" is one)
         return [clean_item(line) for line in joined if clean_item(line)]
-    return [clean_item(item) for item in re.split(r"[,;]\s*", joined[0] if joined else "") if clean_item(item)]
+    text = _join(joined)  # a list written with commas, wrapped anywhere: "Skellefteå" / "kommun"
+    return [clean_item(item) for item in re.split(r"[,;]\s*", text) if clean_item(item)]
 
 
 def _signature_line(line: str) -> bool:
