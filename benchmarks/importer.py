@@ -5,10 +5,11 @@ they were not: tests/fixtures/import/heldout/, written after the rules and never
 Seed 000 is compared with its hand-corrected text; seed 004 is clean. Each held-out document is
 measured clean, and damaged by the damage model made from seed 000 (samverkan/dev/damage.py).
 
-The held-out documents came in five rounds, each written blind by a helper session from the same
+The held-out documents came in six rounds, each written blind by a helper session from the same
 brief, with other counties each time. Rounds 1 to 4 (heldout/ … heldout4/) were each measured once
-with the rules as they were, and the rules were then fixed on them; round 5 (heldout5/) is the one
-the targets are read on: no rule has been changed after looking at it.
+with the rules as they were, and the rules were then fixed on them. Round 5 was not tuned on, but
+measured again after a last change made on the seeds (compounds and set phrases); round 6
+(heldout6/), written after that change and measured once, is the one the targets are read on.
 
     .venv/bin/python benchmarks/importer.py
 """
@@ -85,6 +86,14 @@ def word_scores(damaged: str, repaired: str, truth: str) -> dict[str, int]:
     return scores
 
 
+def _ratios(counts: Counter[str]) -> tuple[float, float]:
+    """Precision and recall; 1 when there was nothing to find or nothing was found."""
+    return (
+        counts["right"] / counts["got"] if counts["got"] else 1.0,
+        counts["right"] / counts["want"] if counts["want"] else 1.0,
+    )
+
+
 def main() -> int:
     start = time.perf_counter()
     lexicon = Lexicon()
@@ -98,7 +107,8 @@ def main() -> int:
         "omgång 2 (mätt först, sedan inställda på)": [],
         "omgång 3 (mätt först, sedan inställda på)": [],
         "omgång 4 (mätt först, sedan inställda på)": [],
-        "utanför, omgång 5 (aldrig inställda på)": [],
+        "omgång 5 (aldrig inställda på, mätt före och efter sista ändringen)": [],
+        "utanför, omgång 6 (aldrig inställda på, mätt en gång)": [],
     }
     seeds = FIXTURES / "seeds"
     sets["frön (inställda på)"].append(
@@ -116,7 +126,8 @@ def main() -> int:
         ("heldout2", "omgång 2 (mätt först, sedan inställda på)"),
         ("heldout3", "omgång 3 (mätt först, sedan inställda på)"),
         ("heldout4", "omgång 4 (mätt först, sedan inställda på)"),
-        ("heldout5", "utanför, omgång 5 (aldrig inställda på)"),
+        ("heldout5", "omgång 5 (aldrig inställda på, mätt före och efter sista ändringen)"),
+        ("heldout6", "utanför, omgång 6 (aldrig inställda på, mätt en gång)"),
     ]:
         for path in sorted((FIXTURES / folder).glob("*.txt")):
             clean = path.read_text(encoding="utf-8")
@@ -128,7 +139,12 @@ def main() -> int:
     for title, docs in sets.items():
         words: Counter[str] = Counter()
         clean_words = clean_changes = 0
-        fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+        # Fields are counted apart for documents as written and for their damaged versions: the
+        # targets for fields are read on the documents as written (the issue gives "damaged" only for
+        # word accuracy), and the damaged figures show what repair errors cost on top.
+        fields: dict[str, dict[str, Counter[str]]] = {
+            kind: {name: Counter() for name in FIELDS} for kind in ("ren", "skadad")
+        }
         titles = kinds = 0
         for _name, text, truth_text, truth in docs:
             began = time.perf_counter()
@@ -142,11 +158,12 @@ def main() -> int:
                 words += word_scores(text, repaired.text, truth_text)
             titles += found.title is not None and norm(found.title.value) == norm(truth.get("title", ""))
             kinds += found.kind is not None and found.kind.value == truth.get("kind")
+            counted = fields["ren" if text == truth_text or _name == "000" else "skadad"]
             for field in FIELDS:
                 got, want = values(found, field), values(truth, field)
-                fields[field]["right"] += sum((got & want).values())
-                fields[field]["got"] += sum(got.values())
-                fields[field]["want"] += sum(want.values())
+                counted[field]["right"] += sum((got & want).values())
+                counted[field]["got"] += sum(got.values())
+                counted[field]["want"] += sum(want.values())
         report.append(f"## {title}: {len(docs)} dokument")
         if words["words"]:
             report.append(
@@ -160,13 +177,18 @@ def main() -> int:
                 f"Ren text: {clean_changes} ord ändrade av {clean_words} ({1000 * clean_changes / clean_words:.2f} per 1 000)."
             )
         report.append(f"Rubrik rätt i {titles} av {len(docs)}, slag av handling rätt i {kinds} av {len(docs)}.")
-        report.append("| Fält | Precision | Täckning | Rätt | Funna | I facit |")
-        report.append("| --- | --- | --- | --- | --- | --- |")
-        for field, counts in fields.items():
-            precision = counts["right"] / counts["got"] if counts["got"] else 1.0
-            recall = counts["right"] / counts["want"] if counts["want"] else 1.0
+        report.append(
+            "Fälten i handlingarna som de är skrivna (för fröna: 000 rättad ur skannad text, 004 ren), och i de skadade versionerna:"
+        )
+        report.append("| Fält | Precision | Täckning | Rätt | Funna | I facit | Skadad: precision | Skadad: täckning |")
+        report.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        for field in FIELDS:
+            counts, damaged_counts = fields["ren"][field], fields["skadad"][field]
+            precision, recall = _ratios(counts)
+            damaged_p, damaged_r = _ratios(damaged_counts) if damaged_counts else (float("nan"), float("nan"))
             report.append(
-                f"| {field} | {precision:.2f} | {recall:.2f} | {counts['right']} | {counts['got']} | {counts['want']} |"
+                f"| {field} | {precision:.2f} | {recall:.2f} | {counts['right']} | {counts['got']} | {counts['want']} "
+                f"| {damaged_p:.2f} | {damaged_r:.2f} |"
             )
             if title.startswith("utanför"):
                 want_p, want_r = TARGETS[field]

@@ -270,7 +270,7 @@ def test_the_guides_example_is_what_the_import_prints(tmp_path: Path, capsys: py
     draft = next((data / "collaborations").glob("overenskommelse-om-samverkan-*.yml")).read_text(encoding="utf-8")
     snippet = page.split("```yaml\n", 1)[1].split("```", 1)[0]
     assert snippet in draft
-    assert "tjanstepersonsniva (rad 28)" in report  # as the page says
+    assert "tjänstepersonsnivå" in draft and "inte känner igen" not in report  # a compound, put together
 
 
 def test_rules_found_on_the_held_out_rounds() -> None:
@@ -370,3 +370,16 @@ def test_lists_keep_their_bullet_and_items_their_indented_lines() -> None:
         "Skellefteå kommun",
         "Räddningstjänsten",
     ]
+
+
+def test_compounds_and_set_phrases(repairer: Repairer) -> None:
+    assert repairer.compound("tjanstepersonsniva") == (
+        "tjänstepersonsnivå",
+        pytest.approx(repairer.compound("tjanstepersonsniva")[1]),
+    )  # type: ignore[index]
+    assert repairer.compound("Hollmark") is None  # a name is not taken apart
+    damaged = "Lansstyrelsen ar 6verens om att ga vidare. Mins vald mot kvinnor ska minska pa styrelsens vagnar.\n" * 3
+    repaired = repairer.repair(damaged).text
+    assert "Mäns våld mot kvinnor" in repaired and "på styrelsens vägnar" in repaired
+    clean = "Han vald till ordförande och styrelsens vagnar stod kvar.\n"
+    assert repairer.repair(clean).text == clean  # set phrases apply only to damaged text

@@ -59,6 +59,11 @@ UNLISTED = 1.0
 """The Zipf frequency given to a word that only hunspell knows."""
 MARGIN = 1.2
 DAMAGED = 0.01
+MIN_PART = 4
+COMPOUND_PART = 3.0
+LONG_PART = 8
+"""The parts of a compound that compound() puts together: at least MIN_PART letters and this
+frequent, or at least LONG_PART letters and in the list at all ("tjänsteperson")."""
 MAX_REAL_WORD = 4
 LONG_MARGIN = 1.5
 COMMON = 3.0
@@ -71,9 +76,34 @@ BULLET = "•"
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé&16]*[A-Za-zÅÄÖåäöÉé][A-Za-zÅÄÖåäöÉé&16]*")
 _PROTECTED = re.compile(r"\S*(?:@|://|www\.)\S*|\S*\d[/.:-]\d\S*|\b[A-ZÅÄÖ]{2,}(?::[a-zåäö]+)?\b")
 _BULLET_LINE = re.compile(r"^\s*(?:[eo¢•·*]|\u2022)\s+(?=[A-ZÅÄÖa-zåäö0-9])")
-_YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
-_GIVE_BEFORE = re.compile(r"\b(?:uppdra[rs]?|uppdrog|uppdragit)\s+$", re.I)
-_YEAR_BEFORE = re.compile(r"\b(?:per|varje|ett|nästa|förra|samma|detta|innevarande)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A set phrase of Swedish case documents that tells a misread word from the word it was: the
+    word (as the scanner may have left it), what it was, and what stands before or after it."""
+
+    seen: tuple[str, ...]
+    meant: str
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+
+
+PHRASES = [
+    Phrase(("ar", "är"), "år", after=re.compile(r"\s+(?:19|20)\d\d\b")),  # "för år 2022–2024"
+    Phrase(("ar", "är"), "år", before=re.compile(r"\b(?:per|varje|ett|nästa|förra|samma|detta|innevarande)\s+$", re.I)),
+    Phrase(("at", "it", "dt", "ät"), "åt", before=re.compile(r"\b(?:uppdra[rs]?|uppdrog|uppdragit)\s+$", re.I)),
+    Phrase(("vagnar",), "vägnar", before=re.compile(r"\bp[aå]\s+\w+s\s+$", re.I)),  # "på styrelsens vägnar"
+    Phrase(("mins", "mans", "mdns", "mains"), "mäns", after=re.compile(r"\s+v[aåi]ld\b", re.I)),  # "mäns våld"
+    Phrase(
+        ("vald", "vild", "vdld"),
+        "våld",
+        before=re.compile(r"\b(?:m[aäi]i?ns|mdns|mot|bevittnat|utsatts för)\s+$", re.I),
+    ),
+    Phrase(("vald", "vild", "vdld"), "våld", after=re.compile(r"\s+i\s+nära\b", re.I)),  # "våld i nära relationer"
+]
+"""Only in damaged text, and only for these words: each rule is a phrase that public documents use
+again and again, so that the word before or after settles what a damaged short word was."""
 _LETTER_BULLET = re.compile(r"^\s*[eo¢]\s+(?=[A-ZÅÄÖa-zåäö])")
 """A line that starts with a lone "e", "o" or "¢": neither is a Swedish word, so it is a bullet."""
 
@@ -203,6 +233,7 @@ class Repairer:
         damaged = sum(1 for _, m in words if fixes.get(m.group())) > DAMAGED * max(len(words), 1)
         changes: list[Change] = []
         result = []
+        unresolved: list[tuple[int, str]] = []
         for n, line in enumerate(lines, 1):
             out, at = [], 0
             bullet = _LETTER_BULLET.match(line) if damaged else None
@@ -213,30 +244,24 @@ class Repairer:
             for match in _words(line, at):
                 word = match.group()
                 after, reason = self._fix(word, fixes, damaged)
-                if damaged and word.lower() in ("at", "it", "dt", "ät") and _GIVE_BEFORE.search(line, 0, match.start()):
-                    after, reason = "åt", "efter uppdra: åt"
-                if (
-                    damaged
-                    and word.lower() in ("ar", "är")
-                    and (_YEAR_NEXT.match(line, match.end()) or _YEAR_BEFORE.search(line, 0, match.start()))
-                ):
-                    after, reason = _cased("år", word), "före ett årtal eller efter per, varje …: år"
+                phrase = _phrase(line, match) if damaged else None
+                if phrase:
+                    after, reason = _cased(phrase.meant, word), f"i en fast fras: {phrase.meant}"
                 out.append(line[at : match.start()])
                 out.append(after)
                 at = match.end()
                 if after != word:
                     changes.append(Change(n, word, after, reason))
+                elif word in unknown and not word.isupper():
+                    unresolved.append((n, word))
             out.append(line[at:])
             result.append("".join(out))
-        unresolved = [
-            (n, m.group()) for n, m in words if m.group() in fixes and not fixes[m.group()] and not m.group().isupper()
-        ]
         return Repaired("".join(result), changes, len(words), list(dict.fromkeys(unresolved)))
 
     def _fix(self, word: str, fixes: dict[str, tuple[str, float] | None], damaged: bool) -> tuple[str, str]:
         misread = any(ch in word for ch in "&16")
         if word in fixes and (damaged or misread):
-            found = fixes[word]
+            found = fixes[word] or (self.compound(word) if damaged else None)
             if found:
                 tail = self.more_frequent_tail(found[0]) if damaged else None
                 return (tail[0] if tail else found[0]), "okänt ord, känt efter återställda tecken"
@@ -257,6 +282,45 @@ class Repairer:
             return found[0], "känt ord, men ett annat är mycket vanligare"
         return None
 
+    def compound(self, word: str) -> tuple[str, float] | None:
+        """An unknown word as two known words, each repaired, with or without a linking "s":
+        "tjanstepersonsniva" is "tjänstepersons" + "nivå". Swedish makes compounds freely, and no
+        lexicon has them all. Both parts must be common words (COMPOUND_PART), so that names and
+        rare words are not taken apart, and a word with a capital is left whole: names are made of
+        words too ("Hollmark" is no "Höll" + "mark")."""
+        if word[:1].isupper():
+            return None
+        best: tuple[float, str] | None = None
+        lower = word.lower()
+        for cut in range(MIN_PART, len(lower) - MIN_PART + 1):
+            left, right = self._part(lower[:cut], link=True), self._part(lower[cut:])
+            if left and right:
+                score = left[1] + right[1]
+                if best is None or score > best[0]:
+                    best = (score, left[0] + right[0])
+        if best is None or best[1] == lower:
+            return None
+        return _cased(best[1], word), best[0]
+
+    def _part(self, text: str, link: bool = False) -> tuple[str, float] | None:
+        """A part of a compound as a common word, repaired if need be; the first part may end in
+        the linking "s" ("tjänstepersons")."""
+        for stem, tail in [(text, ""), *([(text[:-1], "s")] if link and text.endswith("s") else [])]:
+            found = self.best(stem, spellcheck=False) if len(stem) >= MIN_PART else None
+            repaired = found[0].lower() if found else ""
+            if self._common(repaired) and self.lexicon.zipf(repaired) >= self.lexicon.zipf(stem) + MARGIN:
+                return repaired + tail, self.lexicon.zipf(repaired)  # "niva" is in the list, "nivå" far more
+            if self._common(stem):
+                return stem + tail, self.lexicon.zipf(stem)
+            if self._common(repaired):
+                return repaired + tail, self.lexicon.zipf(repaired)
+        return None
+
+    def _common(self, part: str) -> bool:
+        """Common enough to be a part of a compound: frequent, or long and in the list at all."""
+        zipf = self.lexicon.zipf(part)
+        return zipf >= COMPOUND_PART or (zipf > 0 and len(part) >= LONG_PART)
+
     def more_frequent_tail(self, word: str) -> tuple[str, str] | None:
         """The same for the last part of a compound that no list has: "regiondirektor" ends in
         "direktor", which is rare beside "direktör"."""
@@ -270,6 +334,20 @@ class Repairer:
                     (word[:cut] + found[0], "sista ledet är mycket vanligare med återställda tecken") if found else None
                 )
         return None
+
+
+def _phrase(line: str, match: re.Match[str]) -> Phrase | None:
+    word = match.group().lower()
+    return next(
+        (
+            phrase
+            for phrase in PHRASES
+            if word in phrase.seen
+            and (phrase.before is None or phrase.before.search(line, 0, match.start()))
+            and (phrase.after is None or phrase.after.match(line, match.end()))
+        ),
+        None,
+    )
 
 
 def _words(line: str, start: int = 0) -> list[re.Match[str]]:
