@@ -53,7 +53,7 @@ _ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _WRITTEN = re.compile(rf"\b([1-9]|[12]\d|3[01]) ({'|'.join(MONTHS)}) ((?:19|20)\d\d)\b")
 _CASE = re.compile(
     r"\b(?:[A-ZÅÄÖ]{1,6}(?: |/|-)\d{4}/\d{1,6}|[A-ZÅÄÖ]{1,6}/\d{1,6}/\d{4}|[A-ZÅÄÖ]{1,6}-\d{4}-\d{1,6}"
-    r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6}|\d{2}[A-ZÅÄÖ]{2,4}\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}-\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}\.\d{1,6})\b"
+    r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6}|\d{2}[A-ZÅÄÖ]{2,4}\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}-\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}\.\d{1,6}|[A-ZÅÄÖ]{2,6}\.\d{4}\.\d{1,6})\b"
 )
 _CASE_AFTER_LABEL = re.compile(
     r"\b(?:[Dd]nr\.?|[Dd]iarienummer|[Dd]iarienr\.?|[Äär]endenummer)[:\s]+(\d{3}-\d{2,6}-\d{4}|\d{4}/\d{1,6}|\d{4}-\d{1,6})\b"
@@ -90,7 +90,7 @@ TITLE_WORDS = re.compile(
 _HEADER_LINE = re.compile(
     r"^\s*(Tjänsteskrivelse|Protokollsutdrag|Protokoll|Sammanträdesdatum|Datum|Diarienummer|Dnr|Handläggare|"
     r"Beslutsinstans|Sida|Ärende(?:nummer)?|Vår referens|Er referens|Referens|Justerare|Plats|E-post|Telefon|Tel|"
-    r"Webb|Webbplats|Postadress|Besöksadress)\b|^\s*§\s*\d+|^\s*\d+\s*\(\d+\)\s*$",
+    r"Webb|Webbplats|Postadress|Besöksadress|Paragraf|Mottagare)\b|^\s*§\s*\d+|^\s*\d+\s*\(\d+\)\s*$",
     re.I,
 )
 _ADDRESS_BLOCK = re.compile(r"^\s*(Mottagare|Till|Från|Kopia|Handläggare|Kontaktperson|Kontakt)\b", re.I)
@@ -124,7 +124,9 @@ def _gazetteer() -> list[tuple[str, str]]:
 
 
 _KNOWN = _gazetteer()
-_KNOWN_PATTERN = re.compile(r"\b(" + "|".join(re.escape(name) for name, _ in _KNOWN) + r")s?\b")
+_KNOWN_PATTERN = re.compile(r"\b(" + "|".join(re.escape(name) for name, _ in _KNOWN) + r")s?\b", re.I)
+_BY_FOLDED = {name.casefold(): canonical for name, canonical in _KNOWN}
+"""Names in any case: letterheads write "NÄSSJÖ KOMMUN"."""
 _CANONICAL = dict(_KNOWN)
 _CANONICAL_FOLDED = {name.casefold() for name in _CANONICAL}
 
@@ -193,7 +195,7 @@ class Document:
         for n in range(1, len(self.lines) + 1):
             pair = " ".join(f"{self.line(n)} {self.line(n + 1)}".split())
             for match in _KNOWN_PATTERN.finditer(pair):
-                canonical = _CANONICAL[match.group(1)]
+                canonical = _BY_FOLDED[match.group(1).casefold()]
                 first[canonical] = min(first.get(canonical, n), n)
         return [Found(name, n) for name, n in sorted(first.items(), key=lambda item: item[1])]
 
@@ -286,7 +288,7 @@ class Document:
                 if pattern.match(line) or SECTION_HEADINGS.match(line) or _DISTRIBUTION.match(line):
                     break
                 indented = line[:2] == "  " and not _BULLET.match(line) and not _NUMBERED.match(line)
-                if indented or line.strip()[:1].islower() or not re.search(r"[.,;:!?]$", parts[-1].strip()):
+                if indented or line.strip()[:1].islower() or not re.search(r"[.:!?]$", parts[-1].strip()):
                     parts.append(line)
                     n += 1
                     continue
@@ -311,7 +313,17 @@ class Document:
                 continue
             pattern = _NUMBERED if _NUMBERED.match(self.line(first)) else _BULLET
             items, end = self._items(first, pattern)
-            return Found(match.group(1), n), items, set(range(first, end))
+            taken = set(range(first, end))
+            while pattern is _NUMBERED:  # "Kommunstyrelsen beslutar för egen del" / "4) …"
+                after = [k for k in range(end, len(self.lines) + 1) if not self.blank(k)][: MAX_LEAD + 1]
+                more = next((k for k in after if _NUMBERED.match(self.line(k))), 0)
+                number = _NUMBERED.match(self.line(more)) if more else None
+                if not number or int(number.group(1)) != len(items) + 1:
+                    break
+                further, end = self._items(more, pattern)
+                items += further
+                taken |= set(range(more, end))
+            return Found(match.group(1), n), items, taken
         return None, [], set()
 
     def lists(self, skip: set[int]) -> list[Found]:
@@ -414,6 +426,7 @@ def _letterhead(line: str) -> bool:
         or (len(text.split()) <= 3 and bool(_UNIT.search(text)))
         or (len(text.split()) <= 6 and bool(_UNIT.match(text)))
         or len(text.split()) == 1
+        or bool(_WRITTEN.fullmatch(text) or _ISO.fullmatch(text))  # a date alone
     )
 
 

@@ -94,6 +94,8 @@ PHRASES = [
     Phrase(("ar", "är"), "år", before=re.compile(r"\b(?:per|varje|ett|nästa|förra|samma|detta|innevarande)\s+$", re.I)),
     Phrase(("at", "it", "dt", "ät"), "åt", before=re.compile(r"\b(?:uppdra[rs]?|uppdrog|uppdragit)\s+$", re.I)),
     Phrase(("vagnar",), "vägnar", before=re.compile(r"\bp[aå]\s+\w+s\s+$", re.I)),  # "på styrelsens vägnar"
+    # The verb after a quotation stays: "– Vi har mycket att vinna, sa regionrådet."
+    Phrase(("sa",), "sa", before=re.compile(r"[,–]\s*$")),
     Phrase(("mins", "mans", "mdns", "mains"), "mäns", after=re.compile(r"\s+v[aåi]ld\b", re.I)),  # "mäns våld"
     Phrase(
         ("vald", "vild", "vdld"),
@@ -103,7 +105,8 @@ PHRASES = [
     Phrase(("vald", "vild", "vdld"), "våld", after=re.compile(r"\s+i\s+nära\b", re.I)),  # "våld i nära relationer"
 ]
 """Only in damaged text, and only for these words: each rule is a phrase that public documents use
-again and again, so that the word before or after settles what a damaged short word was."""
+again and again, so that the word before or after settles what a damaged short word was (or, when
+meant is the word itself, that it was not damaged)."""
 _LETTER_BULLET = re.compile(r"^\s*[eo¢]\s+(?=[A-ZÅÄÖa-zåäö])")
 """A line that starts with a lone "e", "o" or "¢": neither is a Swedish word, so it is a bullet."""
 
