@@ -56,8 +56,11 @@ _CASE = re.compile(
     r"|[A-ZÅÄÖ]{1,6}\d{2}/\d{2,6}|\d{2}[A-ZÅÄÖ]{2,4}\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}-\d{3,6}|[A-ZÅÄÖ]{2,6} \d{4}\.\d{1,6}|[A-ZÅÄÖ]{2,6}\.\d{4}\.\d{1,6})\b"
 )
 _CASE_AFTER_LABEL = re.compile(
-    r"\b(?:[Dd]nr\.?|[Dd]iarienummer|[Dd]iarienr\.?|[Äär]endenummer)[:\s]+(\d{3}-\d{2,6}-\d{4}|\d{4}/\d{1,6}|\d{4}-\d{1,6})\b"
+    r"\b(?:[Dd]nr\.?|[Dd]iarienummer|[Dd]iarienr\.?|[Ää]rendenummer)[:\s]+"
+    r"((?:[A-ZÅÄÖ]{1,6} )?[A-ZÅÄÖ0-9][A-ZÅÄÖa-zåäö0-9/.:-]*\d[A-ZÅÄÖa-zåäö0-9/.:-]*)"
 )
+"""Whatever stands after a label such as "Dnr" or "diarienummer", in any shape a body uses
+("KS/2024:210", "RS-LED24-0871"), as long as it has digits."""
 _BULLET = re.compile(r"^\s*([•·*\-–])\s+(\S.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 _QUOTATION = re.compile(r",\s*(säger|sade|sa|menar|konstaterar|berättar|betonar|understryker)\b")
@@ -208,7 +211,8 @@ class Document:
             # With the next line too: "diarienummer" at the end of one line, the number on the next.
             pair = f"{line} {self.line(n + 1).strip()}"
             matches = [m.group() for m in _CASE.finditer(pair) if m.start() < len(line)]
-            matches += [m.group(1) for m in _CASE_AFTER_LABEL.finditer(pair)]
+            labelled = [m.group(1).rstrip(".:-,") for m in _CASE_AFTER_LABEL.finditer(pair)]
+            matches += [reference for reference in labelled if sum(ch.isdigit() for ch in reference) >= 2]
             for reference in matches:
                 if not _ISO.fullmatch(reference):
                     seen.setdefault(reference, Found((reference, _issuer(reference, organisations)), n))
