@@ -189,10 +189,10 @@ def main() -> int:
         for field in FIELDS:
             counts, damaged_counts = fields["ren"][field], fields["skadad"][field]
             precision, recall = _ratios(counts)
-            damaged_p, damaged_r = _ratios(damaged_counts) if damaged_counts else (float("nan"), float("nan"))
+            damaged = "| {:.2f} | {:.2f} |".format(*_ratios(damaged_counts)) if damaged_counts else "| – | – |"
             report.append(
                 f"| {field} | {precision:.2f} | {recall:.2f} | {counts['right']} | {counts['got']} | {counts['want']} "
-                f"| {damaged_p:.2f} | {damaged_r:.2f} |"
+                + damaged
             )
             if title.startswith("utanför"):
                 want_p, want_r = TARGETS[field]
