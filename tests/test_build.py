@@ -281,3 +281,18 @@ def test_abbreviations_show_their_meaning_and_have_a_page(built_site: Path, real
     glossary = (built_site / "forkortningar" / "index.html").read_text(encoding="utf-8")
     for key in ["ANDTS", "HSN", "KL", "RUN", "RUS"]:
         assert re.search(rf"<td>(<abbr [^>]*>)?{key}(</abbr>)?</td>", glossary), key
+
+
+def test_the_area_index_counts_what_each_area_page_lists(built_site: Path, real_catalog: Catalog) -> None:
+    """At national scale a cell with every collaboration of an area made the index over a megabyte."""
+    page = (built_site / "omraden" / "index.html").read_text(encoding="utf-8")
+    table = page[page.index("<table") : page.index("</table>")]
+    assert 'href="../samverkan/' not in table and 'href="../organisationer/' not in table
+    for area_id in ("folkhalsa", "samiska-fragor"):
+        row = re.search(rf'<tr>\s*<td><a href="{area_id}/">.*?</tr>', table, re.S)
+        assert row, area_id
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
+        assert cells[2:] == [
+            str(len(real_catalog.area_collaborations(area_id))),
+            str(len(real_catalog.area_organisations(area_id))),
+        ]

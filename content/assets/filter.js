@@ -66,14 +66,23 @@
     form.append(status);
     marker.append(form);
 
+    // Each row's text is folded, and its facet values read, once: a keystroke then only compares.
+    var entries = rows.map(function (row) {
+      return {
+        row: row,
+        text: fold(row.textContent),
+        values: selects.map(function (facet) { return cellValues(row.cells[facet.column]); })
+      };
+    });
     var update = function () {
       var query = fold(input.value.trim());
+      var chosen = selects.map(function (facet) { return facet.select.value; });
       var shown = 0;
-      rows.forEach(function (row) {
-        var visible = (!query || fold(row.textContent).indexOf(query) >= 0) && selects.every(function (facet) {
-          return !facet.select.value || cellValues(row.cells[facet.column]).indexOf(facet.select.value) >= 0;
+      entries.forEach(function (entry) {
+        var visible = (!query || entry.text.indexOf(query) >= 0) && chosen.every(function (value, index) {
+          return !value || entry.values[index].indexOf(value) >= 0;
         });
-        row.hidden = !visible;
+        if (entry.row.hidden === visible) { entry.row.hidden = !visible; }
         shown += visible ? 1 : 0;
       });
       status.textContent = "Visar " + shown + " av " + rows.length + ".";
