@@ -381,3 +381,17 @@ def test_compounds_and_set_phrases(repairer: Repairer) -> None:
     assert "Mäns våld mot kvinnor" in repaired and "på styrelsens vägnar" in repaired
     clean = "Han vald till ordförande och styrelsens vagnar stod kvar.\n"
     assert repairer.repair(clean).text == clean  # set phrases apply only to damaged text
+
+
+def test_repair_time_is_bounded_by_a_lookup_budget(repairer: Repairer) -> None:
+    """Random words made hunspell look up thousands of candidates: 3,000 words took 144 s. Past the
+    budget, words the frequency list lacks are left as they are."""
+    import random
+
+    from samverkan.ingest.repair import MAX_LOOKUPS
+
+    rng = random.Random(1)
+    text = " ".join("".join(rng.choice("abdefgiklmnoprstuv") for _ in range(rng.randint(4, 12))) for _ in range(3000))
+    fresh = Repairer(repairer.lexicon)
+    fresh.repair(text)
+    assert fresh.lookups == MAX_LOOKUPS

@@ -52,6 +52,8 @@ CONFUSIONS: dict[str, tuple[str, ...]] = {
 MAX_UNDONE = 3
 """Confusions undone in one word, at most: seed 000's worst word has two."""
 MAX_SPELLCHECKED = 60
+MAX_LOOKUPS = 2000
+"""Hunspell lookups for a whole text, about 5 seconds: seed 000 needs about 900."""
 """Candidates per word looked up in hunspell (slow) when none is in the frequency list (fast)."""
 PENALTY = 0.5
 """Zipf points taken off a candidate for each confusion undone."""
@@ -202,6 +204,21 @@ def _cased(candidate: str, word: str) -> str:
 class Repairer:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
+        self.lookups = 0
+        """Hunspell lookups made for the text being repaired (each takes a few milliseconds), at most
+        MAX_LOOKUPS."""
+
+    def knows(self, word: str) -> bool:
+        """In the frequency list, or accepted by hunspell while the budget lasts: a text of random
+        words would otherwise take an hour, and the import must be done in seconds. Past the
+        budget, a word the list lacks counts as unknown, and is left as it is unless a repair
+        makes it a word the list has."""
+        if word.lower() in self.lexicon.frequencies:
+            return True
+        if self.lookups >= MAX_LOOKUPS:
+            return False
+        self.lookups += 1
+        return bool(self.lexicon.hunspell.lookup(word))  # type: ignore[attr-defined]
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one repairer per run; words repeat
     def best(self, word: str, spellcheck: bool = True) -> tuple[str, float] | None:
@@ -217,7 +234,7 @@ class Repairer:
                 scored.append((zipf - PENALTY * undone, candidate))
             elif spellcheck and not scored and spellchecked < MAX_SPELLCHECKED:
                 spellchecked += 1
-                if self.lexicon.knows(candidate):
+                if self.knows(candidate):
                     scored.append((UNLISTED - PENALTY * undone, candidate))
         if not scored:
             return None
@@ -226,9 +243,10 @@ class Repairer:
 
     def unknown(self, word: str) -> bool:
         """A word with a misread letter in it, or one the lexicon does not know."""
-        return any(ch in word for ch in "&16") or not self.lexicon.knows(word)
+        return any(ch in word for ch in "&16") or not self.knows(word)
 
     def repair(self, text: str) -> Repaired:
+        self.lookups = 0  # the budget is per text
         lines = text.splitlines(keepends=True)
         words = [(n, match) for n, line in enumerate(lines, 1) for match in _words(line)]
         unknown = {match.group() for _, match in words if self.unknown(match.group())}
