@@ -143,6 +143,9 @@ def test_latin_1_and_refusals(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Överenskommelse om samverkan för länet\n".encode("latin-1"))
     assert read_case_file(latin).startswith("Överenskommelse")
+    hidden = tmp_path / "dold.txt"
+    hidden.write_text("Rubrik\u2028name: x\u202e\x1b[2J\x85 slut\n", encoding="utf-8")
+    assert read_case_file(hidden) == "Rubrikname: x[2J slut\n"  # nothing that breaks a line or moves the cursor
     binary = tmp_path / "bild.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(CaseFileError, match="ingen textfil"):

@@ -16,7 +16,10 @@ MAX_CHARS = 400_000
 MAX_PAGES = 300
 MIN_CHARS_PER_PAGE = 20
 """Less text than this on an average page: a scanned PDF without a text layer."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""Control characters, and those that reorder text on screen or break a line where YAML and the
+terminal see one but the reader does not: none of them belongs in a case document, and the text
+goes on to the terminal, the draft's YAML comments and the report."""
 
 
 class CaseFileError(ValueError):
