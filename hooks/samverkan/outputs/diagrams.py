@@ -334,7 +334,7 @@ class Diagrams:
     def network(self, group: Group) -> Drawing:
         nodes = group.nodes
         index = {org.id: n for n, org in enumerate(nodes)}
-        guests = {org.id: county for org in group.guests if (county := _county_label(self.catalog, org))}
+        guests = {org.id: county.label for org in group.guests if (county := county_of(self.catalog, org))}
         labels = [
             (
                 org.name + (f" ({guests[org.id]})" if org.id in guests else ""),
@@ -380,11 +380,6 @@ class Diagrams:
             if drawn:
                 found.append(OutputFile(timeline_diagram(group.key), self.svg(drawn)))
         return found
-
-
-def _county_label(catalog: Catalog, org: Organisation) -> str:
-    county = county_of(catalog, org)
-    return county.label if county else ""
 
 
 def timeline_rows(catalog: Catalog, collabs: Sequence[Collaboration]) -> list[Bar]:
